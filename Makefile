@@ -1,0 +1,43 @@
+# The README's two commands: `make run` and `make test`. Both do all set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+MODELS_STAMP := models/store/.installed-stamp
+# Debian packages: PortAudio for sounddevice, the libraries Qt needs offscreen, and CJK fonts.
+APT_PACKAGES := libportaudio2 libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test bench setup system-deps models clean-venv
+
+run: setup
+	$(BIN)/gijiroku
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python bench/pipeline.py
+
+setup: system-deps $(STAMP) $(MODELS_STAMP)
+
+system-deps:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null; then \
+	  echo "installing system packages: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+# First run compiles llama-cpp-python (about 7 minutes on 2 cores); pip caches the wheel after that.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/python -m pip install -q -e '.[models,dev]'
+	touch $@
+
+$(MODELS_STAMP): $(STAMP) models/catalog.json
+	$(BIN)/gijiroku models install
+	touch $@
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,77 @@
+"""Settings (a frozen dataclass) and where they live on disk.
+
+Settings are read here, once, and handed to core objects as arguments: the core never reads
+global settings.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from desktop.core import paths, store
+
+
+def _user_dir(kind: str) -> Path:
+    """Per-user folder for 'config' or 'data', following each platform's convention."""
+    override = os.environ.get(f"GIJIROKU_{kind.upper()}_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+        return base / "Gijiroku" / kind
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "Gijiroku" / kind
+    xdg = os.environ.get("XDG_CONFIG_HOME" if kind == "config" else "XDG_DATA_HOME")
+    default = Path.home() / (".config" if kind == "config" else ".local/share")
+    return Path(xdg or default) / "gijiroku"
+
+
+def config_dir() -> Path:
+    return _user_dir("config")
+
+
+def data_dir() -> Path:
+    return _user_dir("data")
+
+
+def model_store_dir() -> Path:
+    override = os.environ.get("GIJIROKU_MODEL_DIR")
+    return Path(override) if override else paths.default_model_store()
+
+
+@dataclass(frozen=True)
+class Settings:
+    model_asr: str = "whisper-base"   # a catalogue name, a registered name, or a path
+    model_llm: str = "qwen2.5-1.5b"
+    cpu_threads: int = max(1, min(4, os.cpu_count() or 2))
+    ui_language: str = "ja"
+    storage_dir: str = ""             # empty: data_dir()/meetings
+
+    def meetings_dir(self) -> Path:
+        return Path(self.storage_dir) if self.storage_dir else data_dir() / "meetings"
+
+
+def settings_file() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings() -> Settings:
+    """Settings from disk; a missing or damaged file gives the defaults (never an error at start-up)."""
+    try:
+        data = json.loads(settings_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    known = {f.name for f in fields(Settings)}
+    try:
+        return replace(Settings(), **{k: v for k, v in data.items() if k in known})
+    except TypeError:
+        return Settings()
+
+
+def save_settings(settings: Settings) -> None:
+    store.write_json(settings_file(), asdict(settings))

@@ -1,0 +1,76 @@
+"""Decoding any audio or video file to 16 kHz mono float32 samples, through PyAV (FFmpeg).
+
+PyAV ships its own FFmpeg, so wav, mp3, m4a, aac, flac, ogg, mp4, mov and webm decode with no
+system codecs. Every failure becomes an AudioDecodeError carrying the path.
+"""
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+import av
+import numpy as np
+
+from .errors import AudioDecodeError, InputNotFound, InputUnreadable
+
+SAMPLE_RATE = 16000
+# Shorter than this holds no speech worth transcribing; the file is treated as empty.
+MIN_SECONDS = 0.1
+
+
+def check_readable(path: Path) -> Path:
+    path = Path(path)
+    if not path.exists():
+        raise InputNotFound(str(path), path=str(path))
+    if path.is_dir() or not os.access(path, os.R_OK):
+        raise InputUnreadable(str(path), path=str(path))
+    return path
+
+
+def decode(path: Path, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
+    """The whole file as mono float32 at `sample_rate`; raises AudioDecodeError if it holds no audio."""
+    path = check_readable(path)
+    if path.stat().st_size == 0:
+        raise AudioDecodeError("empty file", path=str(path))
+    pieces: list[np.ndarray] = []
+    resampler = av.audio.resampler.AudioResampler(format="s16", layout="mono", rate=sample_rate)
+    try:
+        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+            if not container.streams.audio:
+                raise AudioDecodeError("no audio stream", path=str(path))
+            for frame in _valid_frames(container.decode(audio=0)):
+                frame.pts = None  # timestamps of damaged files are often wrong; we only need samples
+                for out in resampler.resample(frame):
+                    pieces.append(out.to_ndarray().reshape(-1))
+            for out in resampler.resample(None):
+                pieces.append(out.to_ndarray().reshape(-1))
+    except AudioDecodeError:
+        raise
+    except (av.error.FFmpegError, ValueError, EOFError, OSError, UnicodeDecodeError) as exc:
+        if pieces and sum(len(p) for p in pieces) >= MIN_SECONDS * sample_rate:
+            pass  # a file truncated mid-stream: keep what decoded (nothing is lost that was readable)
+        else:
+            raise AudioDecodeError(str(exc), path=str(path)) from exc
+    finally:
+        del resampler
+        gc.collect()  # PyAV resampler objects are only freed by the collector (faster-whisper #390)
+    samples = np.concatenate(pieces).astype(np.float32) / 32768.0 if pieces else np.zeros(0, np.float32)
+    if len(samples) < MIN_SECONDS * sample_rate:
+        raise AudioDecodeError("no audio samples", path=str(path))
+    return samples
+
+
+def duration_of(samples: np.ndarray, sample_rate: int = SAMPLE_RATE) -> float:
+    return len(samples) / float(sample_rate)
+
+
+def _valid_frames(frames):
+    iterator = iter(frames)
+    while True:
+        try:
+            yield next(iterator)
+        except StopIteration:
+            return
+        except av.error.InvalidDataError:
+            continue

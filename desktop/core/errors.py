@@ -1,0 +1,67 @@
+"""Typed exceptions raised by the core.
+
+Each carries structured fields instead of a sentence: the UI and the CLI turn them into a
+message for a person (desktop/messages.py) in the user's language.
+"""
+from __future__ import annotations
+
+
+class GijirokuError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    def __init__(self, detail: str = "", **fields):
+        super().__init__(detail or self.__class__.__name__)
+        self.detail = detail
+        self.fields = fields
+
+
+class InputNotFound(GijirokuError):
+    """An input file does not exist (fields: path)."""
+
+
+class InputUnreadable(GijirokuError):
+    """An input file exists but cannot be read (fields: path)."""
+
+
+class AudioDecodeError(GijirokuError):
+    """The file is not audio we can decode, or holds no audio (fields: path)."""
+
+
+class ModelNotFound(GijirokuError):
+    """A model is not installed or its path does not exist (fields: name, role)."""
+
+
+class ModelCorrupt(GijirokuError):
+    """A model's files exist but are damaged or of the wrong kind (fields: name, path)."""
+
+
+class ModelNotChat(GijirokuError):
+    """A GGUF loads but has no chat template, so it cannot follow instructions (fields: path)."""
+
+
+class ModelPartsMissing(GijirokuError):
+    """The PyPI packages holding a model's parts are not installed (fields: name, package)."""
+
+
+class InvalidTranscript(GijirokuError):
+    """A transcript JSON file is malformed (fields: path)."""
+
+
+class InvalidMinutes(GijirokuError):
+    """A minutes JSON file is malformed (fields: path)."""
+
+
+class MinutesGenerationError(GijirokuError):
+    """The language model did not produce valid minutes even after a retry."""
+
+
+class OutputNotWritable(GijirokuError):
+    """The output folder or file cannot be written (fields: path)."""
+
+
+class DiskFull(GijirokuError):
+    """Writing failed because the disk is full (fields: path)."""
+
+
+class Cancelled(GijirokuError):
+    """The user cancelled a long-running job."""

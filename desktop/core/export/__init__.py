@@ -1,0 +1,49 @@
+"""Exports of a meeting: Word, Markdown, plain text, JSON, SRT, WebVTT, CSV.
+
+Every writer renders in memory and the file is written atomically (desktop.core.store), so an
+export never leaves a half-written file over an earlier good one.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from ..types import Meeting, Minutes, Transcript
+
+FORMATS = ("docx", "md", "txt", "json", "srt", "vtt", "csv")
+# Formats that need minutes; the others render the transcript.
+MINUTES_FORMATS = ("docx", "md", "txt", "json", "csv")
+
+
+def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional[Transcript],
+           meeting: Optional[Meeting] = None, appendix: bool = False) -> Path:
+    """Write `fmt` to `out`; ValueError if the format is unknown or its source is missing."""
+    from . import docx as docx_export, tables, text
+
+    meeting = meeting or Meeting()
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt}")
+    if fmt in ("srt", "vtt"):
+        if transcript is None:
+            raise ValueError("transcript needed")
+        text.write_subtitles(out, transcript, fmt)
+        return out
+    if fmt == "json" and minutes is None and transcript is not None:
+        text.write_transcript_json(out, transcript)
+        return out
+    if fmt == "txt" and minutes is None and transcript is not None:
+        text.write_transcript_txt(out, transcript)
+        return out
+    if minutes is None:
+        raise ValueError("minutes needed")
+    if fmt == "docx":
+        docx_export.write_docx(out, minutes, transcript if appendix else None, meeting)
+    elif fmt == "md":
+        text.write_markdown(out, minutes)
+    elif fmt == "txt":
+        text.write_plain(out, minutes)
+    elif fmt == "json":
+        text.write_minutes_json(out, minutes)
+    elif fmt == "csv":
+        tables.write_actions_csv(out, minutes)
+    return out

@@ -1,0 +1,123 @@
+"""The on-device language model through llama-cpp-python: the only module that imports llama_cpp.
+
+Pitfalls handled here (FIELD-NOTES): the context size is set explicitly (llama.cpp defaults to
+512); the output is constrained by a JSON schema grammar but still parsed and validated by the
+caller, since an unconvertible schema silently falls back to free JSON; a reply cut by
+max_tokens (finish_reason "length") is reported, never returned as if complete; prompts are
+measured with the model's own tokenizer.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+from .errors import ModelCorrupt
+from .jobs import CancelToken, check
+
+
+class ContextOverflow(Exception):
+    """The prompt plus the reply budget does not fit the context window."""
+
+
+class TruncatedReply(Exception):
+    """The model stopped because it ran out of reply tokens."""
+
+
+@dataclass
+class LlmUsage:
+    calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    prompt_seconds: float = 0.0
+    seconds: float = 0.0
+    log: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, prompt_tokens: int, completion_tokens: int, seconds: float, first_token_s: float) -> None:
+        self.calls += 1
+        self.prompt_tokens += prompt_tokens
+        self.completion_tokens += completion_tokens
+        self.seconds += seconds
+        self.prompt_seconds += first_token_s
+        self.log.append({"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                         "seconds": round(seconds, 2)})
+
+
+class LlamaChat:
+    """One loaded GGUF chat model. Not thread-safe: one job at a time uses it."""
+
+    def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int = 2, seed: int = 0):
+        from llama_cpp import Llama
+
+        self.model_path = Path(model_path)
+        self.n_ctx = n_ctx
+        try:
+            self._llm = Llama(model_path=str(self.model_path), n_ctx=n_ctx, n_threads=n_threads,
+                              n_threads_batch=n_threads, seed=seed, verbose=False)
+        except (ValueError, RuntimeError, OSError) as exc:
+            raise ModelCorrupt(str(exc), name=self.model_path.name, path=str(self.model_path)) from exc
+        self.usage = LlmUsage()
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def prompt_tokens(self, messages: list[dict[str, str]]) -> int:
+        # The chat template adds a few tokens per message around the content.
+        return sum(self.count_tokens(m["content"]) + 8 for m in messages) + 8
+
+    def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any], max_tokens: int,
+                      cancel: Optional[CancelToken] = None, temperature: float = 0.0) -> Any:
+        """The model's reply parsed as JSON, constrained to `schema`; raises ValueError if unparsable."""
+        n_prompt = self.prompt_tokens(messages)
+        if n_prompt + max_tokens > self.n_ctx:
+            raise ContextOverflow(f"{n_prompt}+{max_tokens}>{self.n_ctx}")
+        started = time.perf_counter()
+        first = None
+        parts: list[str] = []
+        finish = None
+        stream = self._llm.create_chat_completion(
+            messages=messages, response_format={"type": "json_object", "schema": schema},
+            max_tokens=max_tokens, temperature=temperature, stream=True)
+        try:
+            for chunk in stream:
+                check(cancel)  # between stream chunks: cancel stops the engine within a token
+                choice = chunk["choices"][0]
+                piece = choice.get("delta", {}).get("content")
+                if piece:
+                    if first is None:
+                        first = time.perf_counter() - started
+                    parts.append(piece)
+                finish = choice.get("finish_reason") or finish
+        finally:
+            stream.close()
+        text = "".join(parts)
+        elapsed = time.perf_counter() - started
+        self.usage.add(n_prompt, self.count_tokens(text), elapsed, first or elapsed)
+        if finish == "length":
+            raise TruncatedReply(text[-80:])
+        return json.loads(text)
+
+
+def inspect_gguf(path: Path) -> dict[str, Any]:
+    """Load only the vocabulary and metadata of a GGUF: proves it loads, and tells if it can chat."""
+    from llama_cpp import Llama
+
+    try:
+        llm = Llama(model_path=str(path), vocab_only=True, verbose=False)
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise ModelCorrupt(str(exc), name=Path(path).name, path=str(path)) from exc
+    meta = dict(llm.metadata or {})
+    info = {"chat_template": meta.get("tokenizer.chat_template", ""), "architecture": meta.get("general.architecture", ""),
+            "name": meta.get("general.name", ""), "context_length": _context_length(meta)}
+    del llm
+    return info
+
+
+def _context_length(meta: dict[str, Any]) -> int:
+    arch = meta.get("general.architecture", "")
+    try:
+        return int(meta.get(f"{arch}.context_length", 0))
+    except (TypeError, ValueError):
+        return 0

@@ -1,0 +1,78 @@
+"""The headless pipeline: audio -> transcript -> minutes -> Word, into one meeting folder.
+
+Each step writes its result atomically before the next starts, so a failure in a later step
+(the language model, a full disk) never loses or damages an earlier step's good result.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from . import audio, store
+from .export import docx as docx_export
+from .jobs import CancelToken, ProgressCallback
+from .llm import LlamaChat
+from .minutes import MinutesOptions, MinutesWriter
+from .models import ModelCatalog
+from .transcription import TranscriptionOptions, WhisperTranscriber
+from .types import Meeting, Minutes, Transcript
+
+TRANSCRIPT_FILE = "transcript.json"
+MINUTES_FILE = "minutes.json"
+MEETING_FILE = "meeting.json"
+DOCX_FILE = "minutes.docx"
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """What the pipeline needs from the user's settings, passed in (the core reads no globals)."""
+
+    model_asr: str
+    model_llm: str
+    cpu_threads: int = 2
+
+
+def transcription_options(meeting: Meeting) -> TranscriptionOptions:
+    return TranscriptionOptions()
+
+
+def transcribe(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, meeting: Meeting,
+               on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None) -> Transcript:
+    samples = audio.decode(audio_path)  # decode first: a bad file fails before a model loads
+    _entry, model_dir = catalog.resolve(engine.model_asr, "asr")
+    transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.cpu_threads)
+    return transcriber.transcribe(samples, transcription_options(meeting), on_progress, cancel)
+
+
+def open_chat(catalog: ModelCatalog, engine: EngineSettings) -> LlamaChat:
+    entry, path = catalog.resolve(engine.model_llm, "llm")
+    return LlamaChat(path, n_ctx=entry.n_ctx, n_threads=engine.cpu_threads)
+
+
+def write_minutes(catalog: ModelCatalog, engine: EngineSettings, transcript: Transcript, meeting: Meeting,
+                  on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
+                  chat: Optional[LlamaChat] = None, options: MinutesOptions = MinutesOptions()) -> Minutes:
+    chat = chat or open_chat(catalog, engine)
+    return MinutesWriter(chat, options).write(transcript, meeting, on_progress, cancel)
+
+
+def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out_dir: Path, meeting: Meeting,
+            on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None) -> dict[str, Path]:
+    """The whole pipeline; returns the files written."""
+    audio.check_readable(audio_path)
+    # Resolve both models before hours of work: a missing LLM should fail now, not after transcription.
+    catalog.resolve(engine.model_asr, "asr")
+    catalog.resolve(engine.model_llm, "llm")
+    store.ensure_dir(out_dir)
+    written = {"meeting": out_dir / MEETING_FILE}
+    store.write_json(written["meeting"], meeting.to_json())
+    transcript = transcribe(catalog, engine, audio_path, meeting, on_progress, cancel)
+    written["transcript"] = out_dir / TRANSCRIPT_FILE
+    store.write_json(written["transcript"], transcript.to_json())
+    minutes = write_minutes(catalog, engine, transcript, meeting, on_progress, cancel)
+    written["minutes"] = out_dir / MINUTES_FILE
+    store.write_json(written["minutes"], minutes.to_json())
+    written["docx"] = out_dir / DOCX_FILE
+    docx_export.write_docx(written["docx"], minutes, None, meeting)
+    return written

@@ -1,0 +1,124 @@
+"""Speech to text with faster-whisper: the only module that imports faster_whisper.
+
+Japanese is fixed (no language detection: it misfires on short or noisy openings), VAD is on
+(without it Whisper invents text in silences), timestamps come from word timings, and the
+segment generator is consumed here so that progress and cancellation are checked per segment.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from . import audio
+from .errors import AudioDecodeError, ModelCorrupt
+from .jobs import CancelToken, ProgressCallback, check, report
+from .types import Segment, Transcript
+
+# Phrases Whisper produces from silence or noise on Japanese audio (YouTube-subtitle habits).
+SILENCE_PHRASES = ("ご視聴ありがとうございました", "チャンネル登録", "最後までご覧いただき")
+
+
+@dataclass(frozen=True)
+class TranscriptionOptions:
+    language: str = "ja"
+    beam_size: int = 5
+    vad_min_silence_ms: int = 500
+    initial_prompt: Optional[str] = None
+    hotwords: Optional[str] = None
+
+
+class WhisperTranscriber:
+    """Holds one loaded CTranslate2 Whisper model; `transcribe` may be called many times."""
+
+    def __init__(self, model_dir: Path, cpu_threads: int = 2, device: str = "cpu", compute_type: str = "int8"):
+        from faster_whisper import WhisperModel
+
+        self.model_dir = Path(model_dir)
+        try:
+            # A local folder, never a hub name: nothing is fetched.
+            self._model = WhisperModel(str(self.model_dir), device=device, compute_type=compute_type,
+                                       cpu_threads=cpu_threads, local_files_only=True)
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelCorrupt(str(exc), name=self.model_dir.name, path=str(self.model_dir)) from exc
+
+    def transcribe(self, samples: np.ndarray, options: TranscriptionOptions = TranscriptionOptions(),
+                   on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
+                   offset: float = 0.0, first_id: int = 1) -> Transcript:
+        duration = audio.duration_of(samples)
+        check(cancel)
+        report(on_progress, "transcribe", 0.0, duration)
+        try:
+            segments, _info = self._model.transcribe(
+                samples, language=options.language, task="transcribe", beam_size=options.beam_size,
+                vad_filter=True, vad_parameters={"min_silence_duration_ms": options.vad_min_silence_ms},
+                word_timestamps=True, condition_on_previous_text=False,
+                initial_prompt=options.initial_prompt, hotwords=options.hotwords)
+            out: list[Segment] = []
+            for seg in segments:  # lazy: decoding happens as we iterate
+                check(cancel)
+                built = _to_segment(seg, duration)
+                if built is not None:
+                    built.id = first_id + len(out)
+                    built.start += offset
+                    built.end += offset
+                    out.append(built)
+                report(on_progress, "transcribe", min(seg.end, duration), duration)
+        except (RuntimeError, ValueError) as exc:
+            raise AudioDecodeError(str(exc), path="") from exc
+        finally:
+            report(on_progress, "transcribe", duration, duration)
+        return Transcript(segments=_drop_repeats(out), duration=duration + offset, language=options.language)
+
+    def transcribe_file(self, path: Path, options: TranscriptionOptions = TranscriptionOptions(),
+                        on_progress: Optional[ProgressCallback] = None,
+                        cancel: Optional[CancelToken] = None) -> Transcript:
+        samples = audio.decode(path)
+        return self.transcribe(samples, options, on_progress, cancel)
+
+
+def check_whisper_loads(model_dir: Path) -> None:
+    """Load a user's CTranslate2 Whisper folder once, to validate it before registering it."""
+    WhisperTranscriber(model_dir, cpu_threads=1)
+
+
+def _to_segment(seg, duration: float) -> Optional[Segment]:
+    """faster-whisper segment -> ours, with word-timed bounds; None for segments to drop."""
+    text = _clean_text(seg.text)
+    if not text:
+        return None
+    words = [w for w in (seg.words or []) if w.word.strip()]
+    start = words[0].start if words else seg.start
+    end = words[-1].end if words else seg.end
+    # Beyond the end of the audio nothing was said: such segments are invented.
+    if start >= duration - 0.05:
+        return None
+    end = min(end, duration)
+    if any(p in text for p in SILENCE_PHRASES) and (end - start) < 0.5:
+        return None
+    return Segment(id=0, start=float(start), end=float(max(end, start)), text=text)
+
+
+_LOOP = re.compile(r"(.{2,20}?)\1{3,}")
+
+
+def _clean_text(text: str) -> str:
+    text = text.strip()
+    # Collapse a phrase repeated 4+ times in a row (a decoding loop) to a single occurrence.
+    return _LOOP.sub(r"\1", text)
+
+
+def _drop_repeats(segments: list[Segment]) -> list[Segment]:
+    """Remove a segment identical to the one before it (another face of a decoding loop)."""
+    out: list[Segment] = []
+    for s in segments:
+        if out and s.text == out[-1].text:
+            out[-1].end = max(out[-1].end, s.end)
+            continue
+        out.append(s)
+    for i, s in enumerate(out):
+        s.id = (segments[0].id if segments else 1) + i
+    return out

