@@ -22,7 +22,7 @@ _NUMERAL_RUN = re.compile(r"[〇零一二三四五六七八九十百千万億]+"
 DECIDED = ("こととします", "ことといたします", "こととする", "ことにします", "ことに決定", "とします", "といたします",
            "決定します", "決定しました", "決定いたします", "承認", "了承", "決しました", "決まりました", "に決めます")
 DEFERRED = ("保留", "継続審議", "継続して", "次回", "改めて", "持ち越", "見送", "未定", "待って", "検討します",
-            "検討いたします", "検討を続け", "まだ出て", "確認してから")
+            "検討いたします", "検討を続け", "確認してから")
 
 
 def kanji_to_int(run: str) -> Optional[int]:
@@ -185,3 +185,42 @@ def states_decision(line: str) -> bool:
 
 def states_deferral(line: str) -> bool:
     return any(c in line for c in DEFERRED)
+
+
+# ---- what kind of statement a line is, from the wording alone ----------------------------------
+REQUEST = ("してください", "して下さい", "してくださるよう", "をお願いします", "をお願いいたします", "お願いしたい",
+           "していただけますか", "していただきたい", "してもらえますか", "するように")
+AGENDA = ("議題", "点目", "次の案件", "次に、", "続きまして", "続いて、")
+NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "思います", "いかが", "予定です")
+_TIME = re.compile(r"(\d{1,2})時|(\d{1,2})月(\d{1,2})日|[月火水木金土日]曜")
+
+KINDS = ("decision", "action", "deferral", "next_meeting", "agenda", "proposal", "other")
+
+
+def cue_kind(line: str) -> Optional[str]:
+    """The kind the wording states unambiguously, or None when only a reader can tell."""
+    norm = normalize_text(line)
+    if "次回" in norm and _TIME.search(norm) and not any(c in norm for c in REQUEST):
+        return "next_meeting"
+    if states_deferral(norm) and not any(c in norm for c in REQUEST):
+        return "deferral"
+    if any(c in norm for c in REQUEST):
+        return "action"
+    if any(c in norm for c in DECIDED) and not any(c in norm for c in NOT_DECIDED):
+        return "decision"
+    if any(c in norm for c in AGENDA):
+        return "agenda"
+    return None
+
+
+_OWNER_LEAD = re.compile(r"^(?:それでは|では|じゃあ|また|あと)?[、,]?\s*(.{1,12}?)(?:さん|君|様)?(?:は|には|の方で|に)[、,]")
+
+
+def owner_in_line(line: str, attendees: Iterable[str]) -> str:
+    """The person a request is addressed to, when the line opens with「〇〇は、」or names an attendee."""
+    norm = unicodedata.normalize("NFKC", line).strip()
+    m = _OWNER_LEAD.match(norm)
+    if m:
+        return match_owner(m.group(1), attendees)
+    named = [a for a in attendees if strip_title(a) and strip_title(a) in norm]
+    return named[0] if len(named) == 1 else ""

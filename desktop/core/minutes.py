@@ -1,15 +1,27 @@
-"""The minutes pipeline: transcript -> chunks -> extraction -> merge -> grounding -> summaries.
+"""The minutes pipeline: transcript lines -> kinds -> items -> agenda and summaries.
 
-Small models do better with short, focused prompts than with one call over a whole meeting,
-so the transcript is cut into chunks measured with the model's own tokenizer, each chunk is
-asked for candidates under a JSON schema, and the code merges, de-duplicates and checks every
-candidate against the lines it cites (desktop.core.grounding) before it reaches the minutes.
+Small models do better with short, focused questions than with one call over a whole meeting
+(one schema call over the sample found about 4 in 10 facts). So the work is split:
+
+1. Each line gets a kind (decision, action, deferral, next meeting, agenda, proposal, other).
+   The wording of Japanese meetings often states it outright (「〜とします」「〜してください」
+   「次回改めて検討します」); those cues decide (desktop.core.grounding.cue_kind). The model
+   classifies the remaining lines, one short call each; the instructions and examples form a
+   constant prefix, so llama.cpp's prompt cache makes each call cost only the line's tokens.
+2. Each decision, deferral and action line is turned into a minutes sentence, or owner/task/due,
+   by a short call that sees only that line and the one before it.
+3. Agenda topics come from the line that announces them, and own the lines up to the next one;
+   each topic's lines are summarised in 議事録 style.
+
+Every model answer is checked against the line it came from before it is used: an owner must
+be an attendee or named in the line, a due date must be said in the line, a sentence must share
+its wording with the line, and a decision must be stated as decided there.
 """
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Optional
 
 import jsonschema
@@ -20,7 +32,7 @@ from .jobs import CancelToken, ProgressCallback, check, report
 from .llm import ContextOverflow, LlamaChat, TruncatedReply
 from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
 
-# A claim must share this much of its wording with the lines it cites, or it is not grounded.
+# A sentence the model wrote must share this much of its wording with its source line.
 MIN_SUPPORT = 0.35
 
 
@@ -30,22 +42,9 @@ def _load(name: str) -> str:
 
 @dataclass(frozen=True)
 class MinutesOptions:
-    chunk_tokens: int = 1100       # transcript tokens per extraction call
-    overlap_segments: int = 2      # lines repeated at the start of the next chunk, for context
-    extract_reply_tokens: int = 900
-    summary_reply_tokens: int = 300
+    chunk_tokens: int = 1100        # transcript tokens per call that reads many lines
     summaries: bool = True
-
-
-@dataclass
-class Candidates:
-    """Everything extracted from all chunks, before merging."""
-
-    topics: list[dict[str, Any]] = field(default_factory=list)
-    decisions: list[dict[str, Any]] = field(default_factory=list)
-    action_items: list[dict[str, Any]] = field(default_factory=list)
-    open_issues: list[dict[str, Any]] = field(default_factory=list)
-    next_meeting: list[dict[str, Any]] = field(default_factory=list)
+    summary_reply_tokens: int = 320
 
 
 class MinutesWriter:
@@ -53,188 +52,253 @@ class MinutesWriter:
         self.chat = chat
         self.options = options
         self.system = _load("prompts/system.txt").strip()
-        self.extract_prompt = _load("prompts/extract.txt")
-        self.summary_prompt = _load("prompts/summary.txt")
-        self.extract_schema = json.loads(_load("schemas/extract.schema.json"))
-        self.summary_schema = json.loads(_load("schemas/summary.schema.json"))
+        self.prompts = {name: _load(f"prompts/{name}.txt") for name in
+                        ("classify", "classify_line", "action", "statement", "agenda", "topic", "summary")}
+        self.schemas = json.loads(_load("schemas/steps.json"))
 
     # ---- public ----------------------------------------------------------------------------
     def write(self, transcript: Transcript, meeting: Meeting, on_progress: Optional[ProgressCallback] = None,
               cancel: Optional[CancelToken] = None) -> Minutes:
         segments = [s for s in transcript.segments if s.text.strip()]
-        chunks = self.chunk(segments)
-        steps = len(chunks) + 1
-        candidates = Candidates()
-        for i, chunk in enumerate(chunks):
-            check(cancel)
-            report(on_progress, "minutes", i, steps)
-            self._extract_into(candidates, chunk, meeting, cancel)
-        minutes = assemble(candidates, segments, meeting)
-        report(on_progress, "minutes", len(chunks), steps)
+        total = max(1, len(segments))
+
+        def progress(fraction: float) -> None:
+            report(on_progress, "minutes", fraction, 1.0)
+
+        kinds = self.classify(segments, cancel, lambda i: progress(0.5 * i / total))
+        minutes = Minutes(title=meeting.title, date=meeting.date, place=meeting.place,
+                          attendees=list(meeting.attendees), start_time=meeting.start_time, end_time=meeting.end_time)
+        self.extract_items(minutes, segments, kinds, meeting, cancel)
+        progress(0.7)
+        minutes.agenda = self.agenda(segments, kinds, cancel)
+        progress(0.8)
         if self.options.summaries:
-            self._summarise(minutes, segments, meeting, cancel)
-        report(on_progress, "minutes", steps, steps)
+            self.summarise(minutes, segments, meeting, cancel)
+        progress(1.0)
         validate_minutes(minutes.to_json())
         return minutes
 
-    def chunk(self, segments: list[Segment]) -> list[list[Segment]]:
-        """Consecutive lines whose token count (the model's own tokenizer) fits the chunk budget."""
-        chunks: list[list[Segment]] = []
-        current: list[Segment] = []
-        used = 0
-        for seg in segments:
-            cost = self.chat.count_tokens(format_line(seg)) + 1
-            if current and used + cost > self.options.chunk_tokens:
-                chunks.append(current)
-                current = current[-self.options.overlap_segments:] if self.options.overlap_segments else []
-                used = sum(self.chat.count_tokens(format_line(s)) + 1 for s in current)
-            current.append(seg)
-            used += cost
-        if current:
-            chunks.append(current)
-        return chunks
+    # ---- 1. kinds --------------------------------------------------------------------------
+    def classify(self, segments: list[Segment], cancel: Optional[CancelToken] = None,
+                 step=lambda i: None) -> dict[int, str]:
+        kinds: dict[int, str] = {}
+        for i, seg in enumerate(segments):
+            check(cancel)
+            kinds[seg.id] = grounding.cue_kind(seg.text) or self._classify_by_model(seg.text, cancel)
+            step(i + 1)
+        return kinds
 
-    # ---- extraction ------------------------------------------------------------------------
-    def _extract_into(self, out: Candidates, chunk: list[Segment], meeting: Meeting,
-                      cancel: Optional[CancelToken]) -> None:
-        prompt = self.extract_prompt.format(title=meeting.title or "（未設定）",
-                                            attendees="、".join(meeting.attendees) or "（未設定）",
-                                            lines="\n".join(format_line(s) for s in chunk))
+    def _classify_by_model(self, text: str, cancel: Optional[CancelToken]) -> str:
+        prompt = self.prompts["classify"] + self.prompts["classify_line"].format(text=text)
         try:
-            data = self._ask(prompt, self.extract_schema, self.options.extract_reply_tokens, cancel)
-        except (ContextOverflow, TruncatedReply):
-            if len(chunk) < 2:
-                raise MinutesGenerationError("a single line does not fit the model's context")
-            half = len(chunk) // 2  # too much for one reply: ask about each half
-            self._extract_into(out, chunk[:half], meeting, cancel)
-            self._extract_into(out, chunk[half:], meeting, cancel)
-            return
-        ids = {s.id for s in chunk}
-        for key in ("topics", "decisions", "action_items", "open_issues"):
-            for entry in data.get(key, []):
-                entry["chunk_ids"] = sorted(ids)
-                getattr(out, key).append(entry)
-        nm = data.get("next_meeting") or {}
-        if nm.get("text"):
-            nm["chunk_ids"] = sorted(ids)
-            out.next_meeting.append(nm)
+            kind = self._ask(prompt, "classify", 24, cancel)["kind"]
+        except MinutesGenerationError:
+            return "other"
+        return accept_model_kind(kind, text)
 
-    def _ask(self, prompt: str, schema: dict[str, Any], max_tokens: int, cancel: Optional[CancelToken]) -> Any:
-        """One schema-constrained call, validated; one retry on invalid output, then a clear error."""
-        messages = [{"role": "system", "content": self.system}, {"role": "user", "content": prompt}]
-        last_error = ""
-        for attempt in range(2):
+    # ---- 2. items --------------------------------------------------------------------------
+    def extract_items(self, minutes: Minutes, segments: list[Segment], kinds: dict[int, str], meeting: Meeting,
+                      cancel: Optional[CancelToken]) -> None:
+        meeting_date = grounding.parse_iso_date(meeting.date)
+        for i, seg in enumerate(segments):
+            kind = kinds[seg.id]
+            context = segments[max(0, i - 1): i + 1]
+            if kind in ("decision", "deferral"):
+                check(cancel)
+                text = self._statement(seg, cancel)
+                target = minutes.decisions if kind == "decision" and not grounding.states_deferral(text) \
+                    else minutes.open_issues
+                target.append(Item(text, [seg.id]))
+            elif kind == "action":
+                check(cancel)
+                minutes.action_items.append(self._action(seg, context, meeting, meeting_date, cancel))
+            elif kind == "next_meeting" and not minutes.next_meeting:
+                minutes.next_meeting = describe_next_meeting(seg.text, meeting_date) or clean_sentence(seg.text, False)
+        minutes.decisions = dedupe_items(minutes.decisions)
+        minutes.open_issues = [o for o in dedupe_items(minutes.open_issues)
+                               if not any(set(o.refs) & set(d.refs) for d in minutes.decisions)]
+        minutes.action_items = dedupe_actions(minutes.action_items)
+
+    def _statement(self, seg: Segment, cancel: Optional[CancelToken]) -> str:
+        # Only the line itself: given its neighbour too, small models merge both into one "decision".
+        prompt = self.prompts["statement"].format(line=seg.text)
+        try:
+            text = clean_sentence(self._ask(prompt, "statement", 160, cancel)["text"])
+        except MinutesGenerationError:
+            text = ""
+        if not text or grounding.support(text, seg.text) < MIN_SUPPORT:
+            text = clean_sentence(seg.text)  # the model strayed from the line: the line itself is safer
+        return text
+
+    def _action(self, seg: Segment, context: list[Segment], meeting: Meeting, meeting_date,
+                cancel: Optional[CancelToken]) -> ActionItem:
+        prompt = self.prompts["action"].format(lines=_lines(context),
+                                               attendees="、".join(meeting.attendees) or "（不明）")
+        try:
+            data = self._ask(prompt, "action", 160, cancel)
+        except MinutesGenerationError:
+            data = {"owner": "", "task": "", "due": ""}
+        owner = grounding.owner_in_line(seg.text, meeting.attendees) or \
+            grounding.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
+        if owner and not meeting.attendees and grounding.strip_title(owner) not in seg.text:
+            owner = ""  # without an attendee list, only a name said in the line is trusted
+        task = clean_sentence(str(data.get("task", "")), period=False)
+        if not task or grounding.support(task, seg.text) < MIN_SUPPORT:
+            task = task_from_line(seg.text)
+        due = grounding.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
+        return ActionItem(owner=owner, task=task, due=due, refs=[seg.id])
+
+    # ---- 3. agenda -------------------------------------------------------------------------
+    def agenda(self, segments: list[Segment], kinds: dict[int, str], cancel: Optional[CancelToken]) -> list[AgendaItem]:
+        if not segments:
+            return []
+        intro = next((s for s in segments if kinds[s.id] == "agenda" and "議題" in s.text), None)
+        titles: list[str] = []
+        if intro is not None:
+            check(cancel)
             try:
-                data = self.chat.complete_json(messages, schema, max_tokens, cancel=cancel,
-                                               temperature=0.0 if attempt == 0 else 0.3)
-                jsonschema.validate(data, schema)
-                return data
-            except (ValueError, jsonschema.ValidationError) as exc:
-                last_error = str(exc)[:200]
-        raise MinutesGenerationError(f"invalid model output twice: {last_error}")
+                proposed = self._ask(self.prompts["agenda"].format(lines=_lines([intro])), "agenda", 200, cancel)["titles"]
+            except MinutesGenerationError:
+                proposed = []
+            titles = [clean_sentence(t, False) for t in proposed
+                      if t.strip() and grounding.support(t, intro.text) >= 0.5]
+        starts = topic_starts(titles, segments, intro)
+        if not titles:
+            # No announced agenda: each line that moves to a new matter starts a topic, titled by the model.
+            starts = [s.id for s in segments if kinds[s.id] == "agenda"] or [segments[0].id]
+            titles = [self._topic_title(block, cancel) for block in _blocks(segments, starts)]
+        items = []
+        for title, block in zip(titles, _blocks(segments, starts)):
+            if title:
+                items.append(AgendaItem(title=title, refs=[s.id for s in block]))
+        return items
+
+    def _topic_title(self, block: list[Segment], cancel: Optional[CancelToken]) -> str:
+        lines = self._fit(block)
+        try:
+            title = self._ask(self.prompts["topic"].format(lines=_lines(lines)), "topic", 60, cancel)["title"]
+        except MinutesGenerationError:
+            return ""
+        title = clean_sentence(title, False)
+        return title if grounding.support(title, "".join(s.text for s in block)) >= 0.5 else ""
 
     # ---- summaries -------------------------------------------------------------------------
-    def _summarise(self, minutes: Minutes, segments: list[Segment], meeting: Meeting,
-                   cancel: Optional[CancelToken]) -> None:
+    def summarise(self, minutes: Minutes, segments: list[Segment], meeting: Meeting,
+                  cancel: Optional[CancelToken]) -> None:
         by_id = {s.id: s for s in segments}
         for item in minutes.agenda:
             check(cancel)
-            lines = [by_id[r] for r in item.refs if r in by_id]
+            lines = self._fit([by_id[r] for r in item.refs if r in by_id])
             if not lines:
                 continue
-            text = "\n".join(format_line(s) for s in lines)
-            while self.chat.count_tokens(text) > self.options.chunk_tokens and len(lines) > 1:
-                lines = lines[: max(1, len(lines) * 3 // 4)]
-                text = "\n".join(format_line(s) for s in lines)
-            prompt = self.summary_prompt.format(title=meeting.title or "（未設定）", topic=item.title, lines=text)
+            prompt = self.prompts["summary"].format(title=meeting.title or "（未設定）", topic=item.title,
+                                                    lines=_lines(lines))
             try:
-                data = self._ask(prompt, self.summary_schema, self.options.summary_reply_tokens, cancel)
-            except (ContextOverflow, TruncatedReply, MinutesGenerationError):
+                summary = self._ask(prompt, "summary", self.options.summary_reply_tokens, cancel)["summary"]
+            except MinutesGenerationError:
                 continue  # a missing summary is better than no minutes; the clerk writes it
-            item.summary = str(data.get("summary", "")).strip()
+            source = "".join(s.text for s in lines)
+            if grounding.support(summary, source) >= MIN_SUPPORT:
+                item.summary = summary.strip()
+
+    def _fit(self, lines: list[Segment]) -> list[Segment]:
+        """The first lines of a block that fit one call's budget (the model's own token count)."""
+        out, used = [], 0
+        for s in lines:
+            cost = self.chat.count_tokens(format_line(s)) + 1
+            if out and used + cost > self.options.chunk_tokens:
+                break
+            out.append(s)
+            used += cost
+        return out
+
+    # ---- the one way we talk to the model --------------------------------------------------
+    def _ask(self, prompt: str, step: str, max_tokens: int, cancel: Optional[CancelToken]) -> Any:
+        """One schema-constrained call, validated; one retry on invalid or cut output, then an error."""
+        schema = self.schemas[step]
+        messages = [{"role": "system", "content": self.system}, {"role": "user", "content": prompt}]
+        last = ""
+        for attempt in range(2):
+            try:
+                data = self.chat.complete_json(messages, schema, max_tokens * (attempt + 1), cancel=cancel,
+                                               temperature=0.0 if attempt == 0 else 0.3)
+                jsonschema.validate(data, schema)
+                return data
+            except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
+                last = f"{type(exc).__name__}: {str(exc)[:120]}"
+        raise MinutesGenerationError(f"{step}: invalid model output twice ({last})")
 
 
+# ---- pure parts, tested without a model ---------------------------------------------------------
 def format_line(seg: Segment) -> str:
     who = f"{seg.speaker}: " if seg.speaker else ""
     return f"[{seg.id}] {who}{seg.text}"
 
 
-# ---- merge and grounding (pure, tested without a model) --------------------------------------
-def assemble(c: Candidates, segments: list[Segment], meeting: Meeting) -> Minutes:
-    by_id = {s.id: s for s in segments}
-    meeting_date = grounding.parse_iso_date(meeting.date)
+def _lines(segments: list[Segment]) -> str:
+    return "\n".join(format_line(s) for s in segments)
 
-    def source(entry: dict[str, Any], claim: str) -> list[int]:
-        """The cited lines that support the claim; if none do, the best line of its chunk that does."""
-        refs = [int(r) for r in entry.get("refs", []) if isinstance(r, (int, float)) and int(r) in by_id]
-        good = [r for r in refs if grounding.support(claim, by_id[r].text) >= MIN_SUPPORT]
-        if good:
-            return sorted(set(good))
-        pool = [i for i in entry.get("chunk_ids", []) if i in by_id]
-        scored = sorted(((grounding.support(claim, by_id[i].text), i) for i in pool), reverse=True)
-        return [scored[0][1]] if scored and scored[0][0] >= MIN_SUPPORT else []
 
-    decisions: list[Item] = []
-    open_issues: list[Item] = []
-    for d in c.decisions:
-        text = clean_sentence(d.get("text", ""))
-        refs = source(d, text)
-        if not text or not refs:
-            continue  # not supported by what was said: dropped
-        decided = [r for r in refs if grounding.states_decision(by_id[r].text)]
-        if decided and not grounding.states_deferral(text):
-            decisions.append(Item(text, decided))
-        else:
-            open_issues.append(Item(text, refs))  # a proposal or a deferral is not a decision
-    for o in c.open_issues:
-        text = clean_sentence(o.get("text", ""))
-        refs = source(o, text)
-        if text and refs:
-            open_issues.append(Item(text, refs))
+def accept_model_kind(kind: str, text: str) -> str:
+    """The model's kind for a line without clear cues, kept only where the line can bear it."""
+    norm = grounding.normalize_text(text)
+    if kind == "decision":
+        # A decision must be stated as decided: a proposal, a question or an opinion is not one.
+        return "proposal" if any(c in norm for c in grounding.NOT_DECIDED) or norm.endswith("か。") else "decision"
+    if kind == "next_meeting":
+        return kind if grounding.find_dates(norm) else "other"
+    return kind if kind in grounding.KINDS else "other"
 
-    actions: list[ActionItem] = []
-    for a in c.action_items:
-        task = clean_sentence(a.get("task", ""), period=False)
-        refs = source(a, task)
-        if not task or not refs:
-            continue
-        src = "".join(by_id[r].text for r in refs)
-        owner = grounding.match_owner(str(a.get("owner", "")), meeting.attendees, src)
-        due = grounding.normalize_due(str(a.get("due", "")), src, meeting_date)
-        actions.append(ActionItem(owner=owner, task=task, due=due, refs=refs))
 
-    agenda: list[AgendaItem] = []
-    for t in c.topics:
-        title = clean_sentence(t.get("title", ""), period=False)
-        refs = [int(r) for r in t.get("refs", []) if isinstance(r, (int, float)) and int(r) in by_id]
-        if title and refs:
-            agenda.append(AgendaItem(title=title, refs=sorted(set(refs))))
+def topic_starts(titles: list[str], segments: list[Segment], intro: Optional[Segment]) -> list[int]:
+    """Where each announced topic's discussion starts: its ordinal (「二点目」) or its first mention."""
+    if not titles or intro is None:
+        return []
+    after = [s for s in segments if s.id > intro.id]
+    starts: list[int] = []
+    for n, title in enumerate(titles, 1):
+        lo = starts[-1] if starts else intro.id
+        ordinal = (f"{n}点目", f"{n}つ目", f"第{n}", f"{n}番目")
+        found = next((s.id for s in after if s.id > lo and any(o in grounding.normalize_text(s.text) for o in ordinal)),
+                     None)
+        if found is None:
+            found = next((s.id for s in after if s.id > lo and grounding.support(title, s.text) >= 0.5), None)
+        if found is None:
+            found = lo + 1 if n > 1 else intro.id
+        starts.append(found)
+    # The first topic's discussion begins right after the announcement if nothing says otherwise.
+    return starts
 
-    next_meeting = ""
-    for n in c.next_meeting:
-        refs = source(n, n.get("text", ""))
-        src = "".join(by_id[r].text for r in refs) if refs else ""
-        if src and "次回" in src:
-            next_meeting = describe_next_meeting(src, meeting_date) or clean_sentence(n["text"], period=False)
-            break
 
-    decisions = dedupe_items(decisions)
-    open_issues = [o for o in dedupe_items(open_issues)
-                   if not any(grounding.similar(o.text, d.text) > 0.6 for d in decisions)]
-    return Minutes(title=meeting.title, date=meeting.date, place=meeting.place, attendees=list(meeting.attendees),
-                   agenda=spread_agenda(dedupe_agenda(agenda), segments), decisions=decisions,
-                   action_items=dedupe_actions(actions), open_issues=open_issues, next_meeting=next_meeting,
-                   start_time=meeting.start_time, end_time=meeting.end_time)
+def _blocks(segments: list[Segment], starts: list[int]) -> list[list[Segment]]:
+    blocks = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else None
+        blocks.append([s for s in segments if s.id >= start and (end is None or s.id < end)])
+    return blocks
 
 
 def clean_sentence(text: str, period: bool = True) -> str:
     text = " ".join(str(text).split()).strip(" 　・-")
-    for lead in ("それでは、", "それでは", "では、", "そこで、"):
+    for lead in ("それでは、", "それでは", "では、", "そこで、", "じゃあ、"):
         if text.startswith(lead):
             text = text[len(lead):]
     if period and text and not text.endswith(("。", "．", ".")):
         text += "。"
     return text
+
+
+_REQUEST_TAIL = re.compile(r"(して(ください|下さい|いただけますか|もらえますか)|をお願い(します|いたします))。?$")
+
+
+def task_from_line(line: str) -> str:
+    """The requested work as said: 「松本主任は、周知文を作成してください。」-> 「周知文を作成する」."""
+    text = clean_sentence(line, period=False).rstrip("。")
+    m = re.match(r"^.{1,14}?(?:は|には)、", text)
+    if m:
+        text = text[m.end():]
+    text = re.sub(r"[^、]*?までに、?", "", text, count=1) if "までに" in text else text
+    return _REQUEST_TAIL.sub("する", text).strip("、 ") or clean_sentence(line, False)
 
 
 def describe_next_meeting(source_text: str, meeting_date) -> str:
@@ -257,55 +321,25 @@ def describe_next_meeting(source_text: str, meeting_date) -> str:
 def dedupe_items(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for it in items:
-        twin = next((o for o in out if grounding.similar(o.text, it.text) > 0.6 or set(o.refs) == set(it.refs)), None)
+        twin = next((o for o in out if grounding.similar(o.text, it.text) > 0.6), None)
         if twin is None:
             out.append(it)
         else:
             twin.refs = sorted(set(twin.refs) | set(it.refs))
-            if len(it.text) < len(twin.text):
-                twin.text = it.text  # keep the more concise wording
     return out
 
 
 def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:
     out: list[ActionItem] = []
     for it in items:
-        twin = next((o for o in out if (o.owner == it.owner or not o.owner or not it.owner)
-                     and (set(o.refs) & set(it.refs) or grounding.similar(o.task, it.task) > 0.6)), None)
+        twin = next((o for o in out if o.owner == it.owner and grounding.similar(o.task, it.task) > 0.6), None)
         if twin is None:
             out.append(it)
         else:
             twin.refs = sorted(set(twin.refs) | set(it.refs))
-            twin.owner = twin.owner or it.owner
             twin.due = twin.due or it.due
     return out
 
 
-def dedupe_agenda(items: list[AgendaItem]) -> list[AgendaItem]:
-    out: list[AgendaItem] = []
-    for it in items:
-        twin = next((o for o in out if grounding.similar(o.title, it.title) > 0.5), None)
-        if twin is None:
-            out.append(it)
-        else:
-            twin.refs = sorted(set(twin.refs) | set(it.refs))
-    return out
-
-
-def spread_agenda(agenda: list[AgendaItem], segments: list[Segment]) -> list[AgendaItem]:
-    """Each topic owns the lines from its first mention to the next topic's first mention."""
-    if not agenda:
-        return agenda
-    order = [s.id for s in segments]
-    agenda.sort(key=lambda a: min(a.refs))
-    starts = [min(a.refs) for a in agenda]
-    for i, item in enumerate(agenda):
-        lo = starts[i]
-        hi = starts[i + 1] if i + 1 < len(agenda) else order[-1] + 1
-        item.refs = sorted(set(item.refs) | {sid for sid in order if lo <= sid < hi})
-    return agenda
-
-
 def validate_minutes(data: dict[str, Any]) -> None:
-    schema = json.loads(_load("schemas/minutes.schema.json"))
-    jsonschema.validate(data, schema)
+    jsonschema.validate(data, json.loads(_load("schemas/minutes.schema.json")))
