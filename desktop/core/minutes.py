@@ -297,7 +297,7 @@ def task_from_line(line: str) -> str:
     m = re.match(r"^.{1,14}?(?:は|には)、", text)
     if m:
         text = text[m.end():]
-    text = re.sub(r"[^、]*?までに、?", "", text, count=1) if "までに" in text else text
+    text = re.sub(r"、?[^、]*?までに、?", "", text, count=1) if "までに" in text else text
     return _REQUEST_TAIL.sub("する", text).strip("、 ") or clean_sentence(line, False)
 
 

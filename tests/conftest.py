@@ -1,0 +1,63 @@
+"""Shared fixtures. The suite uses the real default models that `make test` provisions."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLE_WAV = FIXTURES / "paperless.wav"
+SAMPLE_REF = FIXTURES / "paperless.ref.json"
+SAMPLE_MEETING = ["--title", "第2回 庁内ペーパーレス化推進会議", "--date", "2025-12-01",
+                  "--place", "本庁舎 第1会議室", "--attendees", "木村室長,松本主任,井上課長補佐"]
+
+# Runs a CLI command in a fresh interpreter whose sockets cannot be created: any attempt to reach
+# a network (hub download, telemetry, update check) makes the command fail.
+NO_NETWORK_BOOT = """
+import socket, sys
+class _NoNetwork(socket.socket):
+    def __init__(self, family=-1, *a, **k):
+        if family in (socket.AF_INET, socket.AF_INET6, -1):
+            raise OSError("network disabled by test")
+        super().__init__(family, *a, **k)
+socket.socket = _NoNetwork
+def _refuse(*a, **k):
+    raise OSError("network disabled by test")
+socket.create_connection = _refuse
+socket.getaddrinfo = _refuse
+from desktop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def run_cli(*args: str, env: dict | None = None, timeout: int = 900, network: bool = False,
+            cwd: Path | None = None) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, **(env or {})}
+    cmd = [sys.executable, "-m", "desktop", *args] if network else [sys.executable, "-c", NO_NETWORK_BOOT, *args]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=full_env, cwd=cwd or ROOT)
+
+
+@pytest.fixture(scope="session")
+def sample_ref() -> dict:
+    return json.loads(SAMPLE_REF.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def processed_sample(tmp_path_factory) -> Path:
+    """`gijiroku process` on the sample meeting, once per test session, with the network disabled."""
+    out = tmp_path_factory.mktemp("sample") / "out"
+    result = run_cli("process", str(SAMPLE_WAV), "--out", str(out), *SAMPLE_MEETING)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_dirs(tmp_path, monkeypatch):
+    """Tests never touch the real user's settings, logs or meetings."""
+    monkeypatch.setenv("GIJIROKU_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("GIJIROKU_DATA_DIR", str(tmp_path / "data"))

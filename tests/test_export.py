@@ -1,0 +1,110 @@
+"""Every export format written and read back."""
+import csv
+import io
+import json
+from datetime import date
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from conftest import run_cli
+from desktop.core.export import export
+from desktop.core.export.text import render_subtitles
+from desktop.core.types import ActionItem, AgendaItem, Item, Minutes, Segment, Transcript
+from desktop.core.wareki import format_wareki
+
+
+def sample_minutes() -> Minutes:
+    return Minutes(title="第2回 庁内ペーパーレス化推進会議", date="2026-01-23", place="第1会議室",
+                   attendees=["木村室長", "松本主任"], start_time="14:00", end_time="15:00",
+                   agenda=[AgendaItem("会議資料の電子化", "電子化の方針を確認した。", [1, 2])],
+                   decisions=[Item("来年4月から会議資料を原則電子化する。", [2])],
+                   action_items=[ActionItem("松本主任", "周知文を作成する", "12月12日", [3])],
+                   open_issues=[Item("決裁の電子化は次回改めて検討する。", [4])],
+                   next_meeting="1月30日(金) 午前10時から")
+
+
+def sample_transcript() -> Transcript:
+    return Transcript([Segment(1, 1.0, 3.5, "ただいまから会議を開催します。", "木村室長"),
+                       Segment(2, 4.0, 7.25, "資料を電子化します。", "")], duration=10.0)
+
+
+@pytest.mark.parametrize("d,text", [(date(2019, 4, 30), "平成31年4月30日(火)"), (date(2019, 5, 1), "令和元年5月1日(水)"),
+                                    (date(2026, 1, 23), "令和8年1月23日(金)"), (date(1989, 1, 7), "昭和64年1月7日(土)")])
+def test_wareki_at_era_boundaries(d, text):
+    assert format_wareki(d) == text
+
+
+def test_docx_reads_back(tmp_path):
+    out = export("docx", tmp_path / "m.docx", sample_minutes(), sample_transcript(), appendix=True)
+    doc = Document(str(out))
+    paragraphs = [p.text for p in doc.paragraphs]
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    assert paragraphs[0] == "第2回 庁内ペーパーレス化推進会議"
+    assert headings[:6] == ["議題", "議事概要", "1. 会議資料の電子化", "決定事項", "宿題事項", "継続審議事項"]
+    info = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert info["日時"] == "令和8年1月23日(金) 14:00～15:00" and info["出席者"] == "木村室長、松本主任"
+    actions = [[c.text for c in row.cells] for row in doc.tables[1].rows]
+    assert actions == [["担当", "内容", "期限"], ["松本主任", "周知文を作成する", "12月12日"]]
+    fonts = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "游明朝"
+    footer_xml = doc.sections[0].footer._element.xml
+    assert "PAGE" in footer_xml and 'w:fldCharType="begin"' in footer_xml
+    sec = doc.sections[0]
+    assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
+    assert any("ただいまから会議を開催します。" in p for p in paragraphs)  # the appendix
+
+
+def test_markdown_and_text(tmp_path):
+    md = export("md", tmp_path / "m.md", sample_minutes(), None).read_text(encoding="utf-8")
+    assert "# 第2回 庁内ペーパーレス化推進会議" in md and "| 松本主任 | 周知文を作成する | 12月12日 |" in md
+    txt = export("txt", tmp_path / "m.txt", sample_minutes(), None).read_text(encoding="utf-8")
+    assert "■決定事項" in txt and "・来年4月から会議資料を原則電子化する。" in txt
+
+
+def test_json_round_trip(tmp_path):
+    m = sample_minutes()
+    m.action_items[0].task = "周知文を修正して再配布する"  # an edit by the clerk
+    out = export("json", tmp_path / "m.json", m, None)
+    assert Minutes.from_json(json.loads(out.read_text(encoding="utf-8"))) == m
+
+
+def test_subtitles_parse():
+    srt = render_subtitles(sample_transcript(), "srt")
+    blocks = [b.splitlines() for b in srt.strip().split("\n\n")]
+    assert blocks[0] == ["1", "00:00:01,000 --> 00:00:03,500", "木村室長：ただいまから会議を開催します。"]
+    vtt = render_subtitles(sample_transcript(), "vtt")
+    assert vtt.startswith("WEBVTT\n") and "00:00:04.000 --> 00:00:07.250\n資料を電子化します。" in vtt
+    assert "<v 木村室長>" in vtt
+
+
+def test_csv_opens_in_excel_encoding(tmp_path):
+    raw = export("csv", tmp_path / "a.csv", sample_minutes(), None).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows == [["担当", "内容", "期限", "根拠(行番号)"], ["松本主任", "周知文を作成する", "12月12日", "3"]]
+
+
+def test_failed_export_keeps_the_earlier_file(tmp_path, monkeypatch):
+    target = tmp_path / "m.md"
+    target.write_text("good earlier export", encoding="utf-8")
+    from desktop.core.export import text
+
+    def explode(m):
+        raise RuntimeError("renderer failed")
+    monkeypatch.setattr(text, "render_markdown", explode)
+    with pytest.raises(RuntimeError):
+        export("md", target, sample_minutes(), None)
+    assert target.read_text(encoding="utf-8") == "good earlier export"
+
+
+def test_cli_export_every_format(tmp_path):
+    src = tmp_path / "meeting"
+    src.mkdir()
+    (src / "minutes.json").write_text(json.dumps(sample_minutes().to_json(), ensure_ascii=False), encoding="utf-8")
+    (src / "transcript.json").write_text(json.dumps(sample_transcript().to_json(), ensure_ascii=False), encoding="utf-8")
+    for fmt in ("docx", "md", "txt", "json", "srt", "vtt", "csv"):
+        r = run_cli("export", str(src), "--format", fmt, "--out", str(tmp_path / f"out.{fmt}"))
+        assert r.returncode == 0, r.stderr
+        assert (tmp_path / f"out.{fmt}").stat().st_size > 0

@@ -1,0 +1,91 @@
+"""Unit tests of the rules that check the model's answers against what was said."""
+from datetime import date
+
+import pytest
+
+from desktop.core import grounding as g
+from desktop.core.minutes import (accept_model_kind, dedupe_actions, dedupe_items, describe_next_meeting,
+                                  task_from_line, topic_starts)
+from desktop.core.types import ActionItem, Item, Segment
+
+
+@pytest.mark.parametrize("run,value", [("十二", 12), ("三十", 30), ("百二十万", 1_200_000), ("二〇二五", 2025),
+                                       ("千五百", 1500), ("十", 10), ("三", 3)])
+def test_kanji_numerals(run, value):
+    assert g.kanji_to_int(run) == value
+
+
+def test_normalize_text_keeps_words_with_one():
+    assert g.normalize_text("一点目の統一について、十二月十二日まで") == "1点目の統一について、12月12日まで"
+
+
+def test_find_dates():
+    assert g.find_dates("一月十六日までに、また12/12にも") == [(None, 1, 16), (None, 12, 12)]
+    assert g.find_dates("十三月四十日") == []
+
+
+def test_due_comes_from_the_line_never_invented():
+    line = "井上課長補佐は、見積もりが届き次第、一月十六日までに内容を報告してください。"
+    assert g.normalize_due("1月16日", line, date(2025, 12, 1)) == "2026年1月16日"
+    # The model's date is not in the line: the line's own deadline is used.
+    assert g.normalize_due("1月20日", line) == "1月16日"
+    # No date said at all: nothing, whatever the model proposed.
+    assert g.normalize_due("12月12日", "松本主任は周知文を作成してください。") == ""
+
+
+def test_owner_matches_the_attendee_list():
+    attendees = ["木村室長", "松本主任", "井上課長補佐"]
+    assert g.match_owner("松元主任", attendees) == "松本主任"
+    assert g.match_owner("松本", attendees) == "松本主任"
+    assert g.match_owner("佐藤係長", attendees) == "佐藤係長"  # nobody close: kept as said
+    assert g.match_owner("", attendees, "松本主任は各部署への周知文を作成してください") == "松本主任"
+    assert g.owner_in_line("松本主任は、周知文を作成してください。", attendees) == "松本主任"
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("それでは、来年四月から会議資料を原則電子化することといたします。", "decision"),
+    ("では、決裁の電子化については、見積もりを確認してから次回改めて検討します。", "deferral"),
+    ("松本主任は、各部署への周知文を、十二月十二日までに作成してください。", "action"),
+    ("次回の会議は、一月三十日金曜日の午前十時からとします。", "next_meeting"),
+    ("本日の議題は、会議資料の電子化と、決裁の電子化の二点です。", "agenda"),
+    ("資料を原則として電子データで配布することを提案いたします。", None),
+    ("承知しました。", None),
+])
+def test_cue_kinds(line, kind):
+    assert g.cue_kind(line) == kind
+
+
+def test_model_decision_without_decided_wording_is_a_proposal():
+    assert accept_model_kind("decision", "この案で進めてはいかがでしょうか。") == "proposal"
+    assert accept_model_kind("decision", "この案で進めます。") == "decision"
+    assert accept_model_kind("next_meeting", "次回もよろしくお願いします。") == "other"
+
+
+def test_support_and_similarity():
+    line = "来年四月から会議資料を原則電子化することといたします。"
+    assert g.support("来年4月から会議資料を原則電子化する。", line) > 0.8
+    assert g.support("予算を増額する。", line) < 0.2
+
+
+def test_task_from_line():
+    assert task_from_line("松本主任は、各部署への周知文を、十二月十二日までに作成してください。") == "各部署への周知文を作成する"
+
+
+def test_next_meeting_description():
+    text = describe_next_meeting("次回の会議は、一月三十日金曜日の午前十時からとします。", date(2025, 12, 1))
+    assert text == "2026年1月30日(金) 午前10時から"
+
+
+def test_dedupe_merges_refs():
+    items = dedupe_items([Item("資料を電子化する。", [3]), Item("資料を電子化する。", [9]), Item("別の件。", [4])])
+    assert [(i.text, i.refs) for i in items] == [("資料を電子化する。", [3, 9]), ("別の件。", [4])]
+    acts = dedupe_actions([ActionItem("松本主任", "周知文を作成する", "", [10]),
+                           ActionItem("松本主任", "周知文を作成する", "12月12日", [11])])
+    assert len(acts) == 1 and acts[0].due == "12月12日" and acts[0].refs == [10, 11]
+
+
+def test_topic_starts_follow_ordinals():
+    segs = [Segment(i, i, i + 1, t) for i, t in enumerate(
+        ["本日の議題は、資料の電子化と決裁の電子化の二点です。", "一点目について説明します。", "賛成です。",
+         "二点目の決裁について。", "以上です。"], 1)]
+    assert topic_starts(["資料の電子化", "決裁の電子化"], segs, segs[0]) == [2, 4]
