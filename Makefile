@@ -8,7 +8,7 @@ MODELS_STAMP := models/store/.installed-stamp
 APT_PACKAGES := libportaudio2 libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench setup system-deps models clean-venv
+.PHONY: run test bench setup system-deps models clean-venv render-docx
 
 run: setup
 	$(BIN)/gijiroku
@@ -41,3 +41,13 @@ $(MODELS_STAMP): $(STAMP) models/catalog.json
 
 clean-venv:
 	rm -rf $(VENV)
+
+# Visual review of the Word output: sample minutes -> PDF and PNG pages under out/render/.
+# Needs LibreOffice (installed here; not needed by the tests or CI).
+render-docx: setup
+	@command -v soffice >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-writer-nogui poppler-utils fonts-noto-cjk >/dev/null)
+	mkdir -p out/render
+	$(BIN)/python bench/sample_docx.py out/render
+	cd out/render && for f in *.docx; do soffice --headless --convert-to pdf "$$f" >/dev/null; done
+	cd out/render && for f in *.pdf; do pdftoppm -png -r 60 "$$f" "$${f%.pdf}"; done
+	@ls out/render/*.png

@@ -64,6 +64,25 @@ class ProgressPrinter:
             self.stream.flush()
 
 
+def export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--template", choices=("gijiyoshi", "gijiroku"), default="gijiyoshi",
+                   help="議事要旨 (summary) or 議事録 (detailed)")
+    p.add_argument("--seireki", action="store_true", help="dates as 2026年 instead of 令和8年")
+    p.add_argument("--marking", default="", help="header marking, e.g. 取扱注意")
+    p.add_argument("--appendix", action="store_true", help="docx: add the full transcript")
+    p.add_argument("--style-docx", default=None, help="the office's own .docx to take styles from")
+    p.add_argument("--fonts", choices=("yu", "ms"), default="yu", help="游明朝/游ゴシック or MS 明朝/ゴシック")
+
+
+def export_options(args):
+    from desktop.core.export import ExportOptions
+
+    if args.style_docx and not Path(args.style_docx).is_file():
+        raise errors.InputNotFound(args.style_docx, path=args.style_docx)
+    return ExportOptions(template=args.template, seireki=args.seireki, marking=args.marking, appendix=args.appendix,
+                         style_docx=args.style_docx, fonts=args.fonts)
+
+
 def build_parser() -> OneLineParser:
     common = OneLineParser(add_help=False)
     common.add_argument("--lang", choices=("ja", "en"), default=None, help="message language")
@@ -75,6 +94,7 @@ def build_parser() -> OneLineParser:
     meeting_args.add_argument("--date", default="", help="YYYY-MM-DD")
     meeting_args.add_argument("--place", default="")
     meeting_args.add_argument("--attendees", default="", help="名前,名前 (comma separated)")
+    meeting_args.add_argument("--time", default="", help="HH:MM-HH:MM (start and end)")
 
     p = OneLineParser(prog="gijiroku", description="議事録: offline Japanese meeting minutes", parents=[common])
     sub = p.add_subparsers(dest="command")
@@ -84,6 +104,7 @@ def build_parser() -> OneLineParser:
     pr.add_argument("--out", type=Path, required=True)
     pr.add_argument("--model-asr", default=None)
     pr.add_argument("--model-llm", default=None)
+    export_args(pr)
 
     tr = sub.add_parser("transcribe", parents=[common, meeting_args], help="audio -> transcript.json")
     tr.add_argument("audio", type=Path)
@@ -99,7 +120,7 @@ def build_parser() -> OneLineParser:
     ex.add_argument("source", type=Path)
     ex.add_argument("--format", required=True, choices=("docx", "md", "txt", "json", "srt", "vtt", "csv"))
     ex.add_argument("--out", type=Path, required=True)
-    ex.add_argument("--appendix", action="store_true", help="docx: add the full transcript")
+    export_args(ex)
 
     mo = sub.add_parser("models", parents=[common], help="list, install, add, verify models")
     mosub = mo.add_subparsers(dest="models_command", required=True)
@@ -160,14 +181,16 @@ def _engine(args, settings: config.Settings):
 
 def _meeting(args) -> Meeting:
     attendees = [a.strip() for a in args.attendees.replace("、", ",").split(",") if a.strip()]
-    return Meeting(title=args.title, date=args.date, place=args.place, attendees=attendees)
+    start, _, end = args.time.replace("～", "-").replace("~", "-").partition("-")
+    return Meeting(title=args.title, date=args.date, place=args.place, attendees=attendees,
+                   start_time=start.strip(), end_time=end.strip())
 
 
 def cmd_process(args, settings) -> int:
     from desktop.core import pipeline
 
     written = pipeline.process(catalog(), _engine(args, settings), args.audio, args.out, _meeting(args),
-                               on_progress=ProgressPrinter())
+                               on_progress=ProgressPrinter(), export_options=export_options(args))
     for path in written.values():
         print(path)
     return 0
@@ -196,19 +219,17 @@ def cmd_minutes(args, settings) -> int:
 
 def cmd_export(args, settings) -> int:
     from desktop.core.export import export
-    from desktop.core.pipeline import MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
+    from desktop.core.pipeline import MINUTES_FILE, TRANSCRIPT_FILE
 
     minutes: Optional[Minutes] = None
     transcript: Optional[Transcript] = None
-    meeting: Optional[Meeting] = None
+    options = export_options(args)
     src = args.source
     if src.is_dir():
         if (src / MINUTES_FILE).exists():
             minutes = store.load_minutes(src / MINUTES_FILE)
         if (src / TRANSCRIPT_FILE).exists():
             transcript = store.load_transcript(src / TRANSCRIPT_FILE)
-        if (src / MEETING_FILE).exists():
-            meeting = store.load_meeting(src / MEETING_FILE)
         if minutes is None and transcript is None:
             raise errors.InputNotFound(str(src / MINUTES_FILE), path=str(src / MINUTES_FILE))
     else:
@@ -218,7 +239,7 @@ def cmd_export(args, settings) -> int:
         else:
             minutes = store.load_minutes(src)
     try:
-        export(args.format, args.out, minutes, transcript, meeting, appendix=args.appendix)
+        export(args.format, args.out, minutes, transcript, options)
     except ValueError as exc:
         raise errors.InvalidMinutes(str(exc), path=str(src)) from exc
     print(args.out)

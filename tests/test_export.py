@@ -9,7 +9,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from conftest import run_cli
-from desktop.core.export import export
+from desktop.core.export import ExportOptions, export
 from desktop.core.export.text import render_subtitles
 from desktop.core.types import ActionItem, AgendaItem, Item, Minutes, Segment, Transcript
 from desktop.core.wareki import format_wareki
@@ -37,7 +37,7 @@ def test_wareki_at_era_boundaries(d, text):
 
 
 def test_docx_reads_back(tmp_path):
-    out = export("docx", tmp_path / "m.docx", sample_minutes(), sample_transcript(), appendix=True)
+    out = export("docx", tmp_path / "m.docx", sample_minutes(), sample_transcript(), ExportOptions(appendix=True))
     doc = Document(str(out))
     paragraphs = [p.text for p in doc.paragraphs]
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
@@ -54,6 +54,47 @@ def test_docx_reads_back(tmp_path):
     sec = doc.sections[0]
     assert (round(sec.page_width.mm), round(sec.page_height.mm)) == (210, 297)
     assert any("ただいまから会議を開催します。" in p for p in paragraphs)  # the appendix
+
+
+def test_detailed_template_lists_who_said_what(tmp_path):
+    opts = ExportOptions(template="gijiroku", seireki=True, marking="取扱注意")
+    doc = Document(str(export("docx", tmp_path / "m.docx", sample_minutes(), sample_transcript(), opts)))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "議事内容" in paragraphs and "主な発言" in paragraphs
+    assert "○木村室長　ただいまから会議を開催します。" in paragraphs
+    assert doc.sections[0].header.paragraphs[0].text == "取扱注意"
+    assert doc.tables[0].rows[0].cells[1].text == "2026年1月23日(金) 14:00～15:00"
+
+
+def test_office_style_template_is_used(tmp_path):
+    from docx.shared import Mm
+    office = Document()
+    office.sections[0].left_margin = Mm(30)
+    office.styles["Normal"].font.name = "Office Font"
+    office.add_paragraph("テンプレートの本文（消えるべき）")
+    office.save(str(tmp_path / "office.docx"))
+    opts = ExportOptions(style_docx=str(tmp_path / "office.docx"))
+    doc = Document(str(export("docx", tmp_path / "m.docx", sample_minutes(), None, opts)))
+    assert round(doc.sections[0].left_margin.mm) == 30
+    assert doc.styles["Normal"].font.name == "Office Font"
+    assert "テンプレートの本文（消えるべき）" not in [p.text for p in doc.paragraphs]
+    assert doc.paragraphs[0].text == "第2回 庁内ペーパーレス化推進会議"
+
+
+def test_ms_fonts_option(tmp_path):
+    doc = Document(str(export("docx", tmp_path / "m.docx", sample_minutes(), None, ExportOptions(fonts="ms"))))
+    assert doc.styles["Heading 1"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "ＭＳ ゴシック"
+
+
+def test_edited_minutes_round_trip_through_word(tmp_path):
+    m = sample_minutes()
+    m.decisions[0].text = "令和8年4月から会議資料を原則電子化する。"
+    m.action_items[0].due = "2026年2月6日"
+    doc = Document(str(export("docx", tmp_path / "m.docx", m, None)))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert "・令和8年4月から会議資料を原則電子化する。" in paragraphs
+    assert [c.text for c in doc.tables[1].rows[1].cells] == ["松本主任", "周知文を作成する", "2026年2月6日"]
+    assert "電子化の方針を確認した。" in paragraphs and "1月30日(金) 午前10時から" in paragraphs
 
 
 def test_markdown_and_text(tmp_path):
@@ -84,19 +125,6 @@ def test_csv_opens_in_excel_encoding(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows == [["担当", "内容", "期限", "根拠(行番号)"], ["松本主任", "周知文を作成する", "12月12日", "3"]]
-
-
-def test_failed_export_keeps_the_earlier_file(tmp_path, monkeypatch):
-    target = tmp_path / "m.md"
-    target.write_text("good earlier export", encoding="utf-8")
-    from desktop.core.export import text
-
-    def explode(m):
-        raise RuntimeError("renderer failed")
-    monkeypatch.setattr(text, "render_markdown", explode)
-    with pytest.raises(RuntimeError):
-        export("md", target, sample_minutes(), None)
-    assert target.read_text(encoding="utf-8") == "good earlier export"
 
 
 def test_cli_export_every_format(tmp_path):

@@ -89,3 +89,15 @@ def test_topic_starts_follow_ordinals():
         ["本日の議題は、資料の電子化と決裁の電子化の二点です。", "一点目について説明します。", "賛成です。",
          "二点目の決裁について。", "以上です。"], 1)]
     assert topic_starts(["資料の電子化", "決裁の電子化"], segs, segs[0]) == [2, 4]
+
+
+def test_numbers_must_be_said():
+    source = "昨年度の紙の使用量は、約百二十万枚でした。来年三月までに百台を配備します。"
+    assert g.numbers_grounded("使用量は約120万枚、3月までに100台を配備する。", source)
+    assert not g.numbers_grounded("2月2日の会議で、使用量は約120万枚と報告された。", source)
+
+
+def test_big_units_stay_units():
+    assert g.normalize_text("約百二十万枚") == "約120万枚"
+    assert g.normalize_text("約120万枚") == "約120万枚"
+    assert g.normalize_text("三億五千万円") == "3億5000万円"

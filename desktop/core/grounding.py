@@ -47,21 +47,34 @@ def kanji_to_int(run: str) -> Optional[int]:
 
 
 def normalize_text(text: str) -> str:
-    """NFKC and kanji numerals as digits: the form dates and numbers are compared in."""
+    """NFKC and kanji numerals as digits: the form dates and numbers are compared in.
+
+    万 and 億 stay as written units (百二十万 -> 120万), so that a number said in kanji and the
+    same number written by the model in digits (120万) compare equal.
+    """
     text = unicodedata.normalize("NFKC", text)
 
     def repl(m: re.Match) -> str:
-        run = m.group(0)
-        # 一 alone is too often part of a word (一点目, 一部, 統一); convert it only before a counter.
-        value = kanji_to_int(run)
-        return str(value) if value is not None else run
+        if not _is_numeric_context(m):
+            return m.group(0)
+        parts = re.split(r"([万億])", m.group(0))
+        out = []
+        for part in parts:
+            if part in _BIG_UNITS or not part:
+                out.append(part)
+                continue
+            value = kanji_to_int(part)
+            out.append(str(value) if value is not None else part)
+        return "".join(out)
 
-    return _NUMERAL_RUN.sub(lambda m: repl(m) if _is_numeric_context(m) else m.group(0), text)
+    return _NUMERAL_RUN.sub(repl, text)
 
 
 def _is_numeric_context(m: re.Match) -> bool:
     run = m.group(0)
     after = m.string[m.end():m.end() + 1]
+    if run in _BIG_UNITS:
+        return False  # a lone 万 is a unit after digits (120万) or part of a word (万一)
     if len(run) > 1:
         return True
     return after in "月日時分年台枚名人件回割円%点週"
@@ -169,6 +182,12 @@ def support(claim: str, source_text: str) -> float:
     if not claim_grams:
         return 0.0
     return len(claim_grams & bigrams(source_text)) / len(claim_grams)
+
+
+def numbers_grounded(claim: str, source_text: str) -> bool:
+    """Every number in the claim (dates, counts, amounts) is said in the source: nothing invented."""
+    said = set(re.findall(r"\d+", normalize_text(source_text)))
+    return all(n in said for n in re.findall(r"\d+", normalize_text(claim)))
 
 
 def similar(a: str, b: str) -> float:

@@ -126,7 +126,7 @@ class MinutesWriter:
             text = clean_sentence(self._ask(prompt, "statement", 160, cancel)["text"])
         except MinutesGenerationError:
             text = ""
-        if not text or grounding.support(text, seg.text) < MIN_SUPPORT:
+        if not text or grounding.support(text, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(text, seg.text):
             text = clean_sentence(seg.text)  # the model strayed from the line: the line itself is safer
         return text
 
@@ -143,7 +143,7 @@ class MinutesWriter:
         if owner and not meeting.attendees and grounding.strip_title(owner) not in seg.text:
             owner = ""  # without an attendee list, only a name said in the line is trusted
         task = clean_sentence(str(data.get("task", "")), period=False)
-        if not task or grounding.support(task, seg.text) < MIN_SUPPORT:
+        if not task or grounding.support(task, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(task, seg.text):
             task = task_from_line(seg.text)
         due = grounding.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
         return ActionItem(owner=owner, task=task, due=due, refs=[seg.id])
@@ -197,8 +197,8 @@ class MinutesWriter:
                 summary = self._ask(prompt, "summary", self.options.summary_reply_tokens, cancel)["summary"]
             except MinutesGenerationError:
                 continue  # a missing summary is better than no minutes; the clerk writes it
-            source = "".join(s.text for s in lines)
-            if grounding.support(summary, source) >= MIN_SUPPORT:
+            source = meeting.title + "".join(s.text for s in lines)
+            if grounding.support(summary, source) >= MIN_SUPPORT and grounding.numbers_grounded(summary, source):
                 item.summary = summary.strip()
 
     def _fit(self, lines: list[Segment]) -> list[Segment]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import audio, store
-from .export import docx as docx_export
+from .export import ExportOptions, export
 from .jobs import CancelToken, ProgressCallback
 from .llm import LlamaChat
 from .minutes import MinutesOptions, MinutesWriter
@@ -58,7 +58,8 @@ def write_minutes(catalog: ModelCatalog, engine: EngineSettings, transcript: Tra
 
 
 def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out_dir: Path, meeting: Meeting,
-            on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None) -> dict[str, Path]:
+            on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
+            export_options: ExportOptions = ExportOptions()) -> dict[str, Path]:
     """The whole pipeline; returns the files written."""
     audio.check_readable(audio_path)
     # Resolve both models before hours of work: a missing LLM should fail now, not after transcription.
@@ -74,5 +75,5 @@ def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out
     written["minutes"] = out_dir / MINUTES_FILE
     store.write_json(written["minutes"], minutes.to_json())
     written["docx"] = out_dir / DOCX_FILE
-    docx_export.write_docx(written["docx"], minutes, None, meeting)
+    export("docx", written["docx"], minutes, transcript, export_options)
     return written

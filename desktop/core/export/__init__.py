@@ -5,22 +5,31 @@ export never leaves a half-written file over an earlier good one.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ..types import Meeting, Minutes, Transcript
+from ..types import Minutes, Transcript
 
 FORMATS = ("docx", "md", "txt", "json", "srt", "vtt", "csv")
-# Formats that need minutes; the others render the transcript.
-MINUTES_FORMATS = ("docx", "md", "txt", "json", "csv")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    template: str = "gijiyoshi"       # or "gijiroku" (detailed: who said what per agenda item)
+    seireki: bool = False             # dates as 2026年1月23日 instead of 令和8年1月23日
+    marking: str = ""                 # header marking, e.g. 取扱注意
+    appendix: bool = False            # docx: the full transcript after the minutes
+    style_docx: Optional[str] = None  # the office's own .docx whose styles, margins and header are used
+    fonts: str = "yu"                 # "yu" (游明朝/游ゴシック) or "ms" (MS 明朝/MS ゴシック, older Word)
 
 
 def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional[Transcript],
-           meeting: Optional[Meeting] = None, appendix: bool = False) -> Path:
+           options: ExportOptions = ExportOptions()) -> Path:
     """Write `fmt` to `out`; ValueError if the format is unknown or its source is missing."""
     from . import docx as docx_export, tables, text
+    from .layout import load_template
 
-    meeting = meeting or Meeting()
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt}")
     if fmt in ("srt", "vtt"):
@@ -28,20 +37,18 @@ def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional
             raise ValueError("transcript needed")
         text.write_subtitles(out, transcript, fmt)
         return out
-    if fmt == "json" and minutes is None and transcript is not None:
-        text.write_transcript_json(out, transcript)
-        return out
-    if fmt == "txt" and minutes is None and transcript is not None:
-        text.write_transcript_txt(out, transcript)
+    if minutes is None and transcript is not None and fmt in ("json", "txt"):
+        (text.write_transcript_json if fmt == "json" else text.write_transcript_txt)(out, transcript)
         return out
     if minutes is None:
         raise ValueError("minutes needed")
+    template = load_template(options.template)
     if fmt == "docx":
-        docx_export.write_docx(out, minutes, transcript if appendix else None, meeting)
+        docx_export.write_docx(out, minutes, transcript, options)
     elif fmt == "md":
-        text.write_markdown(out, minutes)
+        text.write_markdown(out, minutes, template, transcript, options.seireki)
     elif fmt == "txt":
-        text.write_plain(out, minutes)
+        text.write_plain(out, minutes, template, transcript, options.seireki)
     elif fmt == "json":
         text.write_minutes_json(out, minutes)
     elif fmt == "csv":

@@ -1,8 +1,9 @@
 """Word minutes with python-docx: the only module that imports docx.
 
-A4 portrait, Japanese fonts set through the eastAsia attribute (Word ignores the Latin font for
-kana and kanji), built-in Heading styles so Word's navigation pane shows the sections, the
-action items as a 担当/内容/期限 table, and a footer page number that is a real PAGE field.
+A4 portrait; Japanese fonts set through the eastAsia attribute (Word uses it, not the Latin
+font, for kana and kanji); built-in Heading styles so Word's navigation pane shows the sections;
+the action items as a 担当/内容/期限 table; a footer page number that is a real PAGE field
+(「- 1 -」). A clerk's own .docx can supply the styles, margins and header instead.
 """
 from __future__ import annotations
 
@@ -13,89 +14,103 @@ from typing import Optional
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
 from .. import store
-from ..types import Meeting, Minutes, Transcript
-from .layout import date_line
+from ..errors import InputUnreadable
+from ..types import Minutes, Transcript
+from . import ExportOptions
+from .layout import date_line, load_template, sections
 
-MINCHO = "游明朝"
-GOTHIC = "游ゴシック"
+FONTS = {"yu": ("游明朝", "游ゴシック"), "ms": ("ＭＳ 明朝", "ＭＳ ゴシック")}
 
 
 def write_docx(out: Path, m: Minutes, transcript: Optional[Transcript] = None,
-               meeting: Optional[Meeting] = None, marking: str = "") -> None:
-    doc = build_document(m, transcript, marking)
+               options: ExportOptions = ExportOptions()) -> None:
+    doc = build_document(m, transcript, options)
     buf = io.BytesIO()
     doc.save(buf)
     store.write_atomic(out, lambda f: f.write(buf.getvalue()), binary=True)
 
 
-def build_document(m: Minutes, transcript: Optional[Transcript] = None, marking: str = ""):
-    doc = Document()
-    _page_setup(doc)
-    _styles(doc)
-    if marking:
+def _open_base(style_docx: Optional[str]):
+    """A blank document, or the office's template emptied of its body (styles, sections, header kept)."""
+    if not style_docx:
+        return Document(), False
+    try:
+        doc = Document(style_docx)
+    except (PackageNotFoundError, OSError, ValueError, KeyError) as exc:
+        raise InputUnreadable(str(exc), path=str(style_docx)) from exc
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return doc, True
+
+
+def build_document(m: Minutes, transcript: Optional[Transcript] = None, options: ExportOptions = ExportOptions()):
+    template = load_template(options.template)
+    doc, office_styles = _open_base(options.style_docx)
+    if not office_styles:
+        _page_setup(doc)
+        _styles(doc, *FONTS.get(options.fonts, FONTS["yu"]))
+    if options.marking:
         hp = doc.sections[0].header.paragraphs[0]
-        hp.text = marking
+        hp.text = options.marking
         hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _footer_page_number(doc)
 
-    title = doc.add_paragraph(m.title or "議事録", style="Title")
+    title = doc.add_paragraph(m.title or template.name, style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    info = [("日時", date_line(m)), ("場所", m.place), ("出席者", "、".join(m.attendees))]
+    labels = template.labels
+    info = [(labels["date"], date_line(m, options.seireki)), (labels["place"], m.place),
+            (labels["attendees"], "、".join(m.attendees))]
     table = doc.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
+    _grid(table)
     for k, v in info:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = k, v or ""
-    _set_widths(table, (Mm(25), Mm(140)))
+    _set_widths(table, (Mm(25), Mm(141)))
 
-    doc.add_heading("議題", level=1)
-    for i, a in enumerate(m.agenda, 1):
-        doc.add_paragraph(f"{i}. {a.title}")
-    if not m.agenda:
-        doc.add_paragraph("なし")
+    for s in sections(m, template, transcript):
+        doc.add_heading(s.heading, level=1)
+        if s.key == "action_items" and m.action_items:
+            t = doc.add_table(rows=1, cols=3)
+            _grid(t)
+            t.alignment = WD_TABLE_ALIGNMENT.CENTER
+            for cell, text in zip(t.rows[0].cells, (labels["owner"], labels["task"], labels["due"])):
+                cell.text = text
+                for r in cell.paragraphs[0].runs:
+                    r.bold = True
+            for a in m.action_items:
+                cells = t.add_row().cells
+                cells[0].text, cells[1].text, cells[2].text = a.owner, a.task, a.due or labels["undecided"]
+            _set_widths(t, (Mm(35), Mm(101), Mm(30)))
+            continue
+        for heading, summary, said in s.items:
+            doc.add_heading(heading, level=2)
+            if summary:
+                doc.add_paragraph(summary)
+            if said:
+                doc.add_paragraph(labels["remarks"]).runs[0].bold = True
+                for line in said:
+                    doc.add_paragraph(line)
+        for line in s.lines:
+            bullet = s.key in ("decisions", "open_issues") and line != labels["none"]
+            doc.add_paragraph(f"・{line}" if bullet else line)
 
-    doc.add_heading("議事概要", level=1)
-    for i, a in enumerate(m.agenda, 1):
-        doc.add_heading(f"{i}. {a.title}", level=2)
-        doc.add_paragraph(a.summary or "")
-
-    doc.add_heading("決定事項", level=1)
-    _bullets(doc, [d.text for d in m.decisions])
-
-    doc.add_heading("宿題事項", level=1)
-    if m.action_items:
-        t = doc.add_table(rows=1, cols=3)
-        t.style = "Table Grid"
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for cell, text in zip(t.rows[0].cells, ("担当", "内容", "期限")):
-            cell.text = text
-            for r in cell.paragraphs[0].runs:
-                r.bold = True
-        for a in m.action_items:
-            cells = t.add_row().cells
-            cells[0].text, cells[1].text, cells[2].text = a.owner, a.task, a.due or "未定"
-        _set_widths(t, (Mm(35), Mm(100), Mm(30)))
-    else:
-        doc.add_paragraph("なし")
-
-    doc.add_heading("継続審議事項", level=1)
-    _bullets(doc, [o.text for o in m.open_issues])
-
-    doc.add_heading("次回予定", level=1)
-    doc.add_paragraph(m.next_meeting or "未定")
-
-    if transcript is not None:
+    if options.appendix and transcript is not None:
         doc.add_page_break()
-        doc.add_heading("（別紙）発言記録", level=1)
-        for s in transcript.segments:
-            mm, ss = divmod(int(s.start), 60)
-            doc.add_paragraph(f"[{mm:02d}:{ss:02d}] {s.speaker + '：' if s.speaker else ''}{s.text}")
+        doc.add_heading(labels["appendix"], level=1)
+        for seg in transcript.segments:
+            mm, ss = divmod(int(seg.start), 60)
+            hh, mm = divmod(mm, 60)
+            who = f"{seg.speaker}：" if seg.speaker else ""
+            doc.add_paragraph(f"[{hh:d}:{mm:02d}:{ss:02d}] {who}{seg.text}")
     return doc
 
 
@@ -106,9 +121,9 @@ def _page_setup(doc) -> None:
         s.left_margin = s.right_margin = Mm(22)
 
 
-def set_east_asian_font(style_or_run, latin: str, east_asian: str) -> None:
-    style_or_run.font.name = latin
-    rpr = style_or_run.element.get_or_add_rPr()
+def set_east_asian_font(style, latin: str, east_asian: str) -> None:
+    style.font.name = latin
+    rpr = style.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -116,49 +131,78 @@ def set_east_asian_font(style_or_run, latin: str, east_asian: str) -> None:
     fonts.set(qn("w:eastAsia"), east_asian)
     fonts.set(qn("w:ascii"), latin)
     fonts.set(qn("w:hAnsi"), latin)
+    # A theme font attribute would override the explicit one in Word: drop them.
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
 
 
-def _styles(doc) -> None:
+def _styles(doc, mincho: str, gothic: str) -> None:
     normal = doc.styles["Normal"]
-    set_east_asian_font(normal, MINCHO, MINCHO)
+    set_east_asian_font(normal, mincho, mincho)
     normal.font.size = Pt(10.5)
-    for name in ("Title", "Heading 1", "Heading 2"):
+    normal.paragraph_format.space_after = Pt(3)
+    normal.paragraph_format.line_spacing = 1.15
+    for name, size in (("Title", 16), ("Heading 1", 12), ("Heading 2", 11)):
         st = doc.styles[name]
-        set_east_asian_font(st, GOTHIC, GOTHIC)
+        set_east_asian_font(st, gothic, gothic)
+        st.font.size = Pt(size)
         st.font.color.rgb = None
-    doc.styles["Title"].font.size = Pt(16)
-    doc.styles["Heading 1"].font.size = Pt(12)
-    doc.styles["Heading 2"].font.size = Pt(11)
+        st.font.bold = True
+    _drop_border(doc.styles["Title"])
+    _set_language(normal)
 
 
-def _bullets(doc, items: list[str]) -> None:
-    if not items:
-        doc.add_paragraph("なし")
-    for text in items:
-        doc.add_paragraph(f"・{text}")
+def _drop_border(style) -> None:
+    """python-docx's Title style has a blue rule under it; Japanese minutes have a plain title."""
+    ppr = style.element.pPr
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def _set_language(style) -> None:
+    """Mark text as Japanese so Word's proofing and line breaking (禁則) treat it as such."""
+    rpr = style.element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:eastAsia"), "ja-JP")
+
+
+def _grid(table) -> None:
+    try:
+        table.style = "Table Grid"
+    except KeyError:
+        pass  # an office template without that style: plain table
 
 
 def _footer_page_number(doc) -> None:
-    p = doc.sections[0].footer.paragraphs[0]
+    footer = doc.sections[0].footer
+    p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.add_run("- ")
     run = p.add_run()
-    for tag, attr in (("w:fldChar", "begin"), ("w:instrText", None), ("w:fldChar", "separate")):
-        el = OxmlElement(tag)
-        if attr:
-            el.set(qn("w:fldCharType"), attr)
-        else:
-            el.set(qn("xml:space"), "preserve")
-            el.text = "PAGE"
-        run._r.append(el)
-    num = p.add_run("1")
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run._r.extend([begin, instr, separate])
+    shown = p.add_run("1")  # the cached value; Word and LibreOffice recompute it per page
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
-    num._r.append(end)
+    shown._r.append(end)
     p.add_run(" -")
 
 
 def _set_widths(table, widths) -> None:
+    # Word reads the cell widths, LibreOffice the grid: set both, and stop autofit from undoing them.
+    table.autofit = False
+    for column, w in zip(table.columns, widths):
+        column.width = w
     for row in table.rows:
         for cell, w in zip(row.cells, widths):
             cell.width = w

@@ -1,20 +1,45 @@
-"""What the minutes say, in order, independent of the file format: sections of headings and lines.
+"""What the minutes say, in order, independent of the file format.
 
-Word, Markdown and plain text all render this, so the content is decided once.
+A template (resources/templates/NAME.json: 議事要旨 or 議事録) names the sections, their
+headings and order, and whether each agenda item lists who said what; Word, Markdown and plain
+text all render the same `Section`s, so the content is decided once.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from typing import Optional
 
-from .. import grounding, wareki
-from ..types import Minutes
+from .. import grounding, paths, wareki
+from ..types import Minutes, Transcript
+
+TEMPLATES = ("gijiyoshi", "gijiroku")
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str
+    detail: bool
+    sections: tuple[tuple[str, str], ...]   # (key, heading)
+    labels: dict
+
+
+def load_template(name: str = "gijiyoshi") -> Template:
+    path = paths.resource("templates", f"{name}.json")
+    if not path.exists():
+        raise ValueError(f"unknown template {name}")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Template(name=data["name"], detail=bool(data.get("detail")),
+                    sections=tuple((s["key"], s["heading"]) for s in data["sections"]), labels=data["labels"])
 
 
 @dataclass
 class Section:
+    key: str
     heading: str
     lines: list[str] = field(default_factory=list)
-    numbered: bool = False
+    # For "summary": (agenda title, summary, remarks) per item; remarks only in detailed minutes.
+    items: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
 def date_line(m: Minutes, seireki: bool = False) -> str:
@@ -27,16 +52,34 @@ def date_line(m: Minutes, seireki: bool = False) -> str:
     return text
 
 
-def sections(m: Minutes) -> list[Section]:
-    out = [Section("議題", [a.title for a in m.agenda], numbered=True)]
-    summary = Section("議事概要")
-    for i, a in enumerate(m.agenda, 1):
-        summary.lines.append(f"{i}. {a.title}")
-        if a.summary:
-            summary.lines.append(a.summary)
-    out.append(summary)
-    out.append(Section("決定事項", [d.text for d in m.decisions]))
-    out.append(Section("宿題事項", [f"{a.owner or '（未定）'}：{a.task}（期限：{a.due or '未定'}）" for a in m.action_items]))
-    out.append(Section("継続審議事項", [o.text for o in m.open_issues]))
-    out.append(Section("次回予定", [m.next_meeting] if m.next_meeting else []))
+def remarks(refs: list[int], transcript: Optional[Transcript]) -> list[str]:
+    """Who said what, line by line, for the detailed 議事録 (speaker, or ○ when unknown)."""
+    if transcript is None:
+        return []
+    by_id = transcript.by_id()
+    return [f"○{by_id[r].speaker or ''}　{by_id[r].text}".replace("○　", "○") for r in refs if r in by_id]
+
+
+def sections(m: Minutes, template: Optional[Template] = None, transcript: Optional[Transcript] = None) -> list[Section]:
+    t = template or load_template()
+    none, undecided = t.labels["none"], t.labels["undecided"]
+    out = []
+    for key, heading in t.sections:
+        s = Section(key, heading)
+        if key == "agenda":
+            s.lines = [f"{i}. {a.title}" for i, a in enumerate(m.agenda, 1)]
+        elif key == "summary":
+            s.items = [(f"{i}. {a.title}", a.summary, remarks(a.refs, transcript) if t.detail else [])
+                       for i, a in enumerate(m.agenda, 1)]
+        elif key == "decisions":
+            s.lines = [d.text for d in m.decisions]
+        elif key == "action_items":
+            s.lines = [f"{a.owner or undecided}：{a.task}（{t.labels['due']}：{a.due or undecided}）" for a in m.action_items]
+        elif key == "open_issues":
+            s.lines = [o.text for o in m.open_issues]
+        elif key == "next_meeting":
+            s.lines = [m.next_meeting] if m.next_meeting else []
+        if not s.lines and not s.items:
+            s.lines = [none]
+        out.append(s)
     return out

@@ -2,50 +2,61 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
 from .. import store
 from ..types import Minutes, Transcript
-from .layout import date_line, sections
+from .layout import Template, date_line, load_template, sections
 
 
-def _header(m: Minutes) -> list[tuple[str, str]]:
-    return [("日時", date_line(m)), ("場所", m.place), ("出席者", "、".join(m.attendees))]
+def _header(m: Minutes, t: Template, seireki: bool) -> list[tuple[str, str]]:
+    return [(t.labels["date"], date_line(m, seireki)), (t.labels["place"], m.place),
+            (t.labels["attendees"], "、".join(m.attendees))]
 
 
-def render_markdown(m: Minutes) -> str:
-    lines = [f"# {m.title or '議事録'}", ""]
-    lines += [f"- **{k}**: {v}" for k, v in _header(m) if v] + [""]
-    for s in sections(m):
-        lines.append(f"## {s.heading}")
-        if s.heading == "宿題事項" and m.action_items:
-            lines += ["", "| 担当 | 内容 | 期限 |", "|---|---|---|"]
+def render_markdown(m: Minutes, template: Optional[Template] = None, transcript: Optional[Transcript] = None,
+                    seireki: bool = False) -> str:
+    t = template or load_template()
+    lines = [f"# {m.title or t.name}", ""]
+    lines += [f"- **{k}**: {v}" for k, v in _header(m, t, seireki) if v] + [""]
+    for s in sections(m, t, transcript):
+        lines += [f"## {s.heading}", ""]
+        if s.key == "action_items" and m.action_items:
+            lines += [f"| {t.labels['owner']} | {t.labels['task']} | {t.labels['due']} |", "|---|---|---|"]
             lines += [f"| {a.owner} | {a.task} | {a.due} |" for a in m.action_items]
-        elif not s.lines:
-            lines.append("なし")
+        elif s.items:
+            for title, summary, said in s.items:
+                lines += [f"### {title}", ""] + ([summary, ""] if summary else [])
+                if said:
+                    lines += [f"**{t.labels['remarks']}**", ""] + [f"- {x}" for x in said] + [""]
         else:
-            lines += [f"{i}. {t}" if s.numbered else (t if s.heading == "議事概要" else f"- {t}")
-                      for i, t in enumerate(s.lines, 1)]
+            lines += [x if s.key in ("agenda", "next_meeting") or x == t.labels["none"] else f"- {x}" for x in s.lines]
         lines.append("")
     return "\n".join(lines)
 
 
-def render_plain(m: Minutes) -> str:
-    lines = [m.title or "議事録", ""]
-    lines += [f"{k}：{v}" for k, v in _header(m) if v] + [""]
-    for s in sections(m):
+def render_plain(m: Minutes, template: Optional[Template] = None, transcript: Optional[Transcript] = None,
+                 seireki: bool = False) -> str:
+    t = template or load_template()
+    lines = [m.title or t.name, ""]
+    lines += [f"{k}：{v}" for k, v in _header(m, t, seireki) if v] + [""]
+    for s in sections(m, t, transcript):
         lines.append(f"■{s.heading}")
-        lines += ([f"{i}. {t}" if s.numbered else f"・{t}" if s.heading != "議事概要" else t
-                   for i, t in enumerate(s.lines, 1)] or ["なし"])
+        for title, summary, said in s.items:
+            lines += [title] + ([f"　{summary}"] if summary else []) + [f"　{x}" for x in said]
+        lines += [x if s.key in ("agenda", "next_meeting") or x == t.labels["none"] else f"・{x}" for x in s.lines]
         lines.append("")
     return "\n".join(lines)
 
 
-def write_markdown(out: Path, m: Minutes) -> None:
-    store.write_text(out, render_markdown(m))
+def write_markdown(out: Path, m: Minutes, template: Optional[Template] = None,
+                   transcript: Optional[Transcript] = None, seireki: bool = False) -> None:
+    store.write_text(out, render_markdown(m, template, transcript, seireki))
 
 
-def write_plain(out: Path, m: Minutes) -> None:
-    store.write_text(out, render_plain(m))
+def write_plain(out: Path, m: Minutes, template: Optional[Template] = None,
+                transcript: Optional[Transcript] = None, seireki: bool = False) -> None:
+    store.write_text(out, render_plain(m, template, transcript, seireki))
 
 
 def write_minutes_json(out: Path, m: Minutes) -> None:
