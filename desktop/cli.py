@@ -233,7 +233,10 @@ def cmd_export(args, settings) -> int:
         if minutes is None and transcript is None:
             raise errors.InputNotFound(str(src / MINUTES_FILE), path=str(src / MINUTES_FILE))
     else:
-        data = store.read_json(src)
+        try:
+            data = store.read_json(src)
+        except ValueError as exc:
+            raise errors.InvalidMinutes(str(exc), path=str(src)) from exc
         if isinstance(data, dict) and "segments" in data:
             transcript = store.load_transcript(src)
         else:

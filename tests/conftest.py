@@ -48,12 +48,21 @@ def sample_ref() -> dict:
 
 
 @pytest.fixture(scope="session")
-def processed_sample(tmp_path_factory) -> Path:
-    """`gijiroku process` on the sample meeting, once per test session, with the network disabled."""
-    out = tmp_path_factory.mktemp("sample") / "out"
-    result = run_cli("process", str(SAMPLE_WAV), "--out", str(out), *SAMPLE_MEETING)
+def processed_sample_run(tmp_path_factory) -> tuple[Path, Path]:
+    """`gijiroku process` on the sample meeting, once per test session, with the network disabled.
+
+    Returns (output folder, the data folder where that run wrote its log)."""
+    base = tmp_path_factory.mktemp("sample")
+    out, data = base / "out", base / "data"
+    result = run_cli("process", str(SAMPLE_WAV), "--out", str(out), *SAMPLE_MEETING,
+                     env={"GIJIROKU_DATA_DIR": str(data), "GIJIROKU_CONFIG_DIR": str(base / "config")})
     assert result.returncode == 0, result.stderr
-    return out
+    return out, data
+
+
+@pytest.fixture(scope="session")
+def processed_sample(processed_sample_run) -> Path:
+    return processed_sample_run[0]
 
 
 @pytest.fixture(autouse=True)
