@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 MODELS_STAMP := models/store/.installed-stamp
-# Debian packages: PortAudio for sounddevice, the libraries Qt needs offscreen, and CJK fonts.
-APT_PACKAGES := libportaudio2 libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
+# Debian packages: PortAudio for sounddevice, PulseAudio (a null sink is the tests' sound card),
+# the libraries Qt needs offscreen, and CJK fonts.
+APT_PACKAGES := libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test bench setup system-deps models clean-venv render-docx

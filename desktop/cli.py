@@ -134,6 +134,16 @@ def build_parser() -> OneLineParser:
     ve = mosub.add_parser("verify", parents=[common])
     ve.add_argument("names", nargs="*")
 
+    sub.add_parser("devices", parents=[common], help="list audio inputs")
+    rc = sub.add_parser("record", parents=[common], help="record a meeting with live transcription")
+    rc.add_argument("--out", type=Path, required=True)
+    rc.add_argument("--device", default=None, help="input device name or index")
+    rc.add_argument("--seconds", type=float, default=None, help="stop after this many seconds")
+    rc.add_argument("--no-live", action="store_true", help="record only, no live transcript")
+    rc.add_argument("--model-asr", default=None)
+    rv = sub.add_parser("recover", parents=[common], help="repair an unfinished recording")
+    rv.add_argument("folder", type=Path)
+
     de = sub.add_parser("demo", parents=[common], help="process the bundled sample meeting")
     de.add_argument("--out", type=Path, default=None)
     return p
@@ -287,6 +297,105 @@ def cmd_models(args, settings) -> int:
     return EXIT_USAGE
 
 
+def cmd_devices(args, settings) -> int:
+    from desktop.core.capture import list_inputs
+
+    for d in list_inputs():
+        print(f"{'*' if d.is_default else ' '} {d.index:>3}  {d.name}  ({d.channels}ch, {d.default_rate:.0f} Hz)")
+    return 0
+
+
+def cmd_record(args, settings) -> int:
+    import signal
+
+    from desktop.core.nativelog import native_stderr_to_log
+    from desktop.core.recorder import Recorder
+
+    live = None
+    if not args.no_live:
+        from desktop.core.live import LiveTranscriber
+        from desktop.core.transcription import WhisperTranscriber
+
+        _, model_dir = catalog().resolve(args.model_asr or settings.model_asr, "asr")
+        earlier, start_s = _continued_recording(args.out)
+        live = LiveTranscriber(WhisperTranscriber(model_dir, cpu_threads=args.threads or settings.cpu_threads),
+                               args.out / "transcript.json", earlier=earlier, start_s=start_s)
+    recorder = Recorder(args.out, args.device, on_audio=live.feed if live else None)
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    ja = (args.lang or settings.ui_language) != "en"
+    with native_stderr_to_log("portaudio") as err:
+        return _record_loop(args, recorder, live, err, ja)
+
+
+def _continued_recording(folder: Path):
+    """A folder that already holds a recording is continued: its audio is repaired if a crash left
+    it unfinished, and the new audio and transcript lines follow what is there."""
+    from desktop.core import recorder as rec
+
+    if not (folder / rec.AUDIO_FILE).exists():
+        return None, 0.0
+    seconds = rec.recover(folder) if rec.is_unfinished(folder) else rec.wavfile.repair(folder / rec.AUDIO_FILE)
+    try:
+        earlier = store.load_transcript(folder / "transcript.json")
+    except errors.GijirokuError:
+        earlier = None
+    return earlier, seconds
+
+
+def _record_loop(args, recorder, live, err, ja: bool) -> int:
+    recorder.start()
+    err.write(("録音中（Ctrl+C で終了）: " if ja else "Recording (Ctrl+C to stop): ") + str(args.out) + "\n")
+    lost_reported = False
+    try:
+        while True:
+            time.sleep(0.5)
+            st = recorder.status()
+            if args.seconds is not None and st.seconds - recorder.started_at >= args.seconds:
+                break
+            if st.state == "disk_full":
+                err.write(messages.describe(errors.DiskFull(path=str(args.out)), "ja" if ja else "en") + "\n")
+                break
+            if st.state == "device_lost":
+                if not lost_reported:
+                    err.write(("入力デバイスが切断されました。録音済みの音声は保存されています。再接続を待っています。\n" if ja else
+                                      "The input device was disconnected; what was recorded is saved. Waiting for it.\n"))
+                    lost_reported = True
+                try:
+                    recorder.switch_device(args.device)
+                    lost_reported = False
+                except errors.DeviceError:
+                    time.sleep(1.5)
+                continue
+            if err.isatty():
+                bar = "#" * max(0, min(30, int((st.level_dbfs + 60) / 2)))
+                err.write(f"\r{int(st.seconds) // 60:02d}:{int(st.seconds) % 60:02d} [{bar:<30}] ")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        audio_path = recorder.stop()
+        if live is not None:
+            live.finish()
+    print(audio_path)
+    if live is not None:
+        print(args.out / "transcript.json")
+    return 0
+
+
+def cmd_recover(args, settings) -> int:
+    from desktop.core import recorder
+
+    seconds = recorder.recover(args.folder)
+    ja = (args.lang or settings.ui_language) != "en"
+    print((f"{seconds:.1f} 秒の録音を復元しました: " if ja else f"Recovered {seconds:.1f} s of audio: ")
+          + str(args.folder / recorder.AUDIO_FILE))
+    transcript = args.folder / "transcript.json"
+    if transcript.exists():
+        print(("途中までの文字起こし: " if ja else "Transcript so far: ") + str(transcript))
+    print(("続きの処理: gijiroku process " if ja else "To process it: gijiroku process ")
+          + str(args.folder / recorder.AUDIO_FILE) + " --out " + str(args.folder))
+    return 0
+
+
 def sample_meeting() -> tuple[Path, Meeting]:
     wav = paths.resource("samples", "paperless.wav")
     return wav, Meeting(title="第2回 庁内ペーパーレス化推進会議", date="2025-12-01", place="本庁舎 第1会議室",
@@ -322,4 +431,5 @@ def start_gui(lang: str) -> int:
 
 
 COMMANDS = {"process": cmd_process, "transcribe": cmd_transcribe, "minutes": cmd_minutes, "export": cmd_export,
-            "models": cmd_models, "demo": cmd_demo}
+            "models": cmd_models, "demo": cmd_demo, "devices": cmd_devices, "record": cmd_record,
+            "recover": cmd_recover}

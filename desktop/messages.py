@@ -31,6 +31,9 @@ _TEXTS: dict[type, tuple[str, str]] = {
                           "Cannot write to the output location (check the folder's permissions): {path}"),
     e.DiskFull: ("ディスクの空き容量が足りないため保存できませんでした。空き容量を増やしてからやり直してください: {path}",
                  "The disk is full, so nothing was saved; free some space and try again: {path}"),
+    e.DeviceError: ("マイク（入力デバイス）を使えません。接続と設定を確認して、別のデバイスを選んでください: {device}",
+                    "The microphone (input device) cannot be used; check it and choose another device: {device}"),
+    e.RecordingNotFound: ("このフォルダーには録音がありません: {path}", "This folder holds no recording: {path}"),
     e.Cancelled: ("処理を中止しました。", "Cancelled."),
 }
 
@@ -40,7 +43,7 @@ def describe(exc: BaseException, lang: str = "ja") -> str:
     i = 1 if lang == "en" else 0
     for cls in type(exc).__mro__:
         if cls in _TEXTS:
-            fields = {"path": "", "name": "", "package": "", "role": "", "fix": _FIX_MODELS["en" if i else "ja"]}
+            fields = {"path": "", "name": "", "package": "", "role": "", "device": "", "fix": _FIX_MODELS["en" if i else "ja"]}
             fields.update({k: v for k, v in getattr(exc, "fields", {}).items() if v is not None})
             return _TEXTS[cls][i].format(**fields)
     if isinstance(exc, MemoryError):

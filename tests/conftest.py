@@ -70,3 +70,34 @@ def _isolated_user_dirs(tmp_path, monkeypatch):
     """Tests never touch the real user's settings, logs or meetings."""
     monkeypatch.setenv("GIJIROKU_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("GIJIROKU_DATA_DIR", str(tmp_path / "data"))
+
+
+def _pactl(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["pactl", *args], capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def pulse():
+    """A PulseAudio daemon with a null sink: what is played into it with paplay, the default input
+    (its monitor) records. The real capture path (PortAudio -> ALSA -> PulseAudio) with no sound card."""
+    import shutil
+    if shutil.which("pulseaudio") is None:
+        pytest.skip("PulseAudio is not installed (make test installs it)")
+    if subprocess.run(["pulseaudio", "--check"]).returncode != 0:
+        subprocess.run(["pulseaudio", "-D", "--exit-idle-time=-1", "-n", "--load=module-native-protocol-unix"],
+                       check=True, capture_output=True)
+    ensure_null_sink()
+    yield
+
+
+def ensure_null_sink() -> None:
+    if "module-null-sink" not in _pactl("list", "short", "modules").stdout:
+        _pactl("load-module", "module-null-sink", "sink_name=meeting")
+    _pactl("set-default-sink", "meeting")
+    _pactl("set-default-source", "meeting.monitor")
+
+
+def unload_null_sink() -> None:
+    for line in _pactl("list", "short", "modules").stdout.splitlines():
+        if "module-null-sink" in line:
+            _pactl("unload-module", line.split()[0])

@@ -101,3 +101,13 @@ def test_big_units_stay_units():
     assert g.normalize_text("約百二十万枚") == "約120万枚"
     assert g.normalize_text("約120万枚") == "約120万枚"
     assert g.normalize_text("三億五千万円") == "3億5000万円"
+
+
+def test_punctuation_of_whisper_text():
+    from desktop.core.transcription import punctuate
+    assert punctuate("来年4月から電子化することといたします 松本主任は作成してください") == \
+        "来年4月から電子化することといたします。松本主任は作成してください。"
+    assert punctuate("本日の議題は 会議資料です") == "本日の議題は、会議資料です。"
+    assert punctuate("端末の配備状況はいかがでしょうか") == "端末の配備状況はいかがでしょうか？"
+    assert punctuate("Microsoft Teams を使います") == "Microsoft Teams を使います。"
+    assert punctuate("本日の議題は") == "本日の議題は"

@@ -63,5 +63,13 @@ class DiskFull(GijirokuError):
     """Writing failed because the disk is full (fields: path)."""
 
 
+class DeviceError(GijirokuError):
+    """The input device cannot be opened, or failed while recording (fields: device)."""
+
+
+class RecordingNotFound(GijirokuError):
+    """A folder holds no recording to recover (fields: path)."""
+
+
 class Cancelled(GijirokuError):
     """The user cancelled a long-running job."""

@@ -8,45 +8,19 @@ measured with the model's own tokenizer.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
-import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
 from .errors import ModelCorrupt
+from .nativelog import native_stderr_to_log
 from .jobs import CancelToken, check
 
 
 log = logging.getLogger("gijiroku.llm")
-
-
-@contextlib.contextmanager
-def native_stderr_to_log():
-    """llama.cpp writes warnings straight to file descriptor 2 even with verbose=False; a person
-    running the CLI must see one sentence, not engine chatter, so it goes to the log instead."""
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):
-        yield
-        return
-    with tempfile.TemporaryFile() as sink:
-        os.dup2(sink.fileno(), 2)
-        try:
-            yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            sink.seek(0)
-            text = sink.read().decode("utf-8", "replace").strip()
-            if text:
-                log.info("llama.cpp: %s", text[-2000:])
 
 
 class ContextOverflow(Exception):
@@ -85,7 +59,7 @@ class LlamaChat:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
         try:
-            with native_stderr_to_log():
+            with native_stderr_to_log("llama.cpp"):
                 self._llm = Llama(model_path=str(self.model_path), n_ctx=n_ctx, n_threads=n_threads,
                                   n_threads_batch=n_threads, seed=seed, verbose=False)
         except (ValueError, RuntimeError, OSError) as exc:
@@ -137,7 +111,7 @@ def inspect_gguf(path: Path) -> dict[str, Any]:
     from llama_cpp import Llama
 
     try:
-        with native_stderr_to_log():
+        with native_stderr_to_log("llama.cpp"):
             llm = Llama(model_path=str(path), vocab_only=True, verbose=False)
     except (ValueError, RuntimeError, OSError) as exc:
         raise ModelCorrupt(str(exc), name=Path(path).name, path=str(path)) from exc

@@ -20,6 +20,7 @@ from .types import Segment, Transcript
 
 # Phrases Whisper produces from silence or noise on Japanese audio (YouTube-subtitle habits).
 SILENCE_PHRASES = ("ご視聴ありがとうございました", "チャンネル登録", "最後までご覧いただき")
+MAX_CHARS_PER_SECOND = 20.0
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,16 @@ class WhisperTranscriber:
         return self.transcribe(samples, options, on_progress, cancel)
 
 
+def speech_spans(samples: np.ndarray, min_silence_ms: int = 500) -> list[tuple[float, float]]:
+    """(start, end) seconds of speech found by the Silero VAD that faster-whisper bundles."""
+    from faster_whisper.vad import VadOptions, get_speech_timestamps
+
+    if not len(samples):
+        return []
+    spans = get_speech_timestamps(samples, VadOptions(min_silence_duration_ms=min_silence_ms, speech_pad_ms=100))
+    return [(s["start"] / audio.SAMPLE_RATE, s["end"] / audio.SAMPLE_RATE) for s in spans]
+
+
 def check_whisper_loads(model_dir: Path) -> None:
     """Load a user's CTranslate2 Whisper folder once, to validate it before registering it."""
     WhisperTranscriber(model_dir, cpu_threads=1)
@@ -102,16 +113,43 @@ def _to_segment(seg, duration: float) -> Optional[Segment]:
     end = min(end, duration)
     if any(p in text for p in SILENCE_PHRASES) and (end - start) < 0.5:
         return None
+    # Nobody says 20 characters a second (meeting speech runs 6-10): such a segment was not heard
+    # but invented, typically by repeating the prompt at the edge of a window.
+    if len(text) > 6 and len(text) / max(end - start, 0.05) > MAX_CHARS_PER_SECOND:
+        return None
     return Segment(id=0, start=float(start), end=float(max(end, start)), text=text)
 
 
 _LOOP = re.compile(r"(.{2,20}?)\1{3,}")
+_CJK_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff々ー])[ 　]+(?=[\u3040-\u30ff\u4e00-\u9fff々ー0-9０-９])")
+# Sentence endings of spoken Japanese: a segment ending so gets its 。 (Whisper often drops it).
+_SENTENCE_END = ("ます", "です", "ました", "でした", "ません", "ください", "しょう", "ですね", "だ", "である", "とします")
+_QUESTION_END = ("ですか", "ますか", "でしょうか", "ませんか")
 
 
 def _clean_text(text: str) -> str:
     text = text.strip()
     # Collapse a phrase repeated 4+ times in a row (a decoding loop) to a single occurrence.
-    return _LOOP.sub(r"\1", text)
+    text = _LOOP.sub(r"\1", text)
+    return punctuate(text)
+
+
+def punctuate(text: str) -> str:
+    """Japanese punctuation where Whisper left spaces or nothing: a pause inside a sentence reads
+    as 、, and a segment that ends in a sentence ending gets its 。 or ？."""
+    def mark(m: re.Match) -> str:
+        before = m.string[:m.start()]
+        if before.endswith(_QUESTION_END):
+            return "？"
+        return "。" if before.endswith(_SENTENCE_END) else "、"
+
+    text = _CJK_SPACE.sub(mark, text)
+    if text and text[-1] not in "。、？！?!.」』)）":
+        if text.endswith(_QUESTION_END):
+            text += "？"
+        elif text.endswith(_SENTENCE_END):
+            text += "。"
+    return text
 
 
 def _drop_repeats(segments: list[Segment]) -> list[Segment]:

@@ -1,0 +1,164 @@
+"""Live transcription while recording: the transcript grows during the meeting.
+
+The recorder hands every 16 kHz block to `feed` (cheap: a copy into a buffer). A worker thread
+cuts the buffer at a pause in speech (VAD) once enough audio has gathered, transcribes the piece
+with the same engine and options as file transcription, and saves transcript.json atomically.
+After Stop only the last piece is left to transcribe, so the final transcript is ready seconds
+later whatever the meeting's length. The buffer holds at most one piece: memory stays flat.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Optional
+
+import numpy as np
+
+from . import store
+from .transcription import TranscriptionOptions, WhisperTranscriber, speech_spans
+from .types import Segment, Transcript
+
+log = logging.getLogger("gijiroku.live")
+RATE = 16000
+
+
+class LiveTranscriber:
+    def __init__(self, transcriber: WhisperTranscriber, out_json: Path,
+                 options: TranscriptionOptions = TranscriptionOptions(),
+                 min_piece_s: float = 10.0, max_piece_s: float = 28.0, min_gap_s: float = 0.7,
+                 earlier: Optional[Transcript] = None, start_s: float = 0.0):
+        """`earlier` and `start_s`: a recording continued in the same meeting (another device,
+        after a crash) appends to its transcript, with times after the audio already there."""
+        self.transcriber = transcriber
+        self.out_json = Path(out_json)
+        self.options = options
+        self.min_piece_s, self.max_piece_s, self.min_gap_s = min_piece_s, max_piece_s, min_gap_s
+        self.segments: list[Segment] = list(earlier.segments) if earlier else []
+        self._pending: list[np.ndarray] = []
+        self._buffer = np.zeros(0, np.float32)
+        self._buffer_start = start_s      # audio time of the buffer's first sample
+        self._received = int(start_s * RATE)  # samples of the recording so far
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._finishing = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="live-transcriber", daemon=True)
+        self.error: Optional[BaseException] = None
+        self._thread.start()
+
+    # ---- called by the recorder's writer thread ------------------------------------------------
+    def feed(self, block: np.ndarray) -> None:
+        with self._lock:
+            self._pending.append(block.astype(np.float32, copy=True))
+            self._received += len(block)
+        self._wake.set()
+
+    # ---- status --------------------------------------------------------------------------------
+    @property
+    def transcribed_until(self) -> float:
+        return self._buffer_start
+
+    @property
+    def received_seconds(self) -> float:
+        return self._received / RATE
+
+    def lag(self) -> float:
+        """Audio time not yet transcribed."""
+        return self.received_seconds - self.transcribed_until
+
+    def transcript(self) -> Transcript:
+        with self._lock:
+            return Transcript(segments=list(self.segments), duration=self.received_seconds)
+
+    # ---- finishing -----------------------------------------------------------------------------
+    def finish(self, timeout: float = 120.0) -> Transcript:
+        """Transcribe what is left and write the final transcript.json."""
+        self._finishing.set()
+        self._wake.set()
+        self._thread.join(timeout=timeout)
+        return self.transcript()
+
+    # ---- worker --------------------------------------------------------------------------------
+    def _run(self) -> None:
+        while True:
+            self._wake.wait(timeout=0.5)
+            self._wake.clear()
+            self._take_pending()
+            finishing = self._finishing.is_set()
+            try:
+                while True:
+                    cut = self._find_cut(final=finishing)
+                    if cut is None:
+                        break
+                    self._transcribe_piece(cut)
+            except Exception as exc:  # noqa: BLE001 - keep recording; the file transcription can redo it
+                log.error("live transcription failed: %s", type(exc).__name__)
+                self.error = exc
+            if finishing:
+                self._take_pending()
+                if len(self._buffer):
+                    continue
+                self._save()
+                return
+
+    def _take_pending(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, []
+        if pending:
+            self._buffer = np.concatenate([self._buffer, *pending])
+
+    def _find_cut(self, final: bool) -> Optional[int]:
+        """Where to end the next piece: in a pause, never inside a word; None to wait for more."""
+        n = len(self._buffer)
+        if n == 0:
+            return None
+        if final:
+            return n
+        if n < self.min_piece_s * RATE:
+            return None
+        spans = speech_spans(self._buffer)
+        if not spans:
+            return n  # nothing said: drop the silence from the buffer (nothing to transcribe)
+        # Gaps between speech, and after the last speech if it already ended.
+        gaps = [(a_end, b_start) for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+        tail_silence = n / RATE - spans[-1][1]
+        if tail_silence >= self.min_gap_s:
+            gaps.append((spans[-1][1], n / RATE))
+        # A comma's pause is short (0.3-0.5 s); between sentences people pause longer. Cut only there,
+        # and not so early that a piece is too short for Whisper to hear a whole sentence.
+        gaps = [(lo, hi) for lo, hi in gaps if hi - lo >= self.min_gap_s and lo >= self.min_piece_s * 0.75]
+        if gaps:
+            lo, hi = gaps[-1]
+            return int(min(hi, lo + 0.3) * RATE)  # just after the speech ends, well before the next
+        if n >= self.max_piece_s * RATE:
+            # No pause in a long stretch: cut at the quietest 100 ms of the last third.
+            frames = self._buffer[: n - n % 1600].reshape(-1, 1600)
+            energy = (frames.astype(np.float64) ** 2).mean(axis=1)
+            third = len(energy) * 2 // 3
+            return int((third + int(np.argmin(energy[third:]))) * 1600)
+        return None
+
+    def _transcribe_piece(self, cut: int) -> None:
+        piece, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        offset = self._buffer_start
+        started = time.perf_counter()
+        # No prompt from the previous piece: given one, Whisper base echoes it at the piece's edges
+        # (measured: CER 0.18 with, against 0.05 for the same audio as a file).
+        if len(piece) >= int(0.3 * RATE) and speech_spans(piece):
+            t = self.transcriber.transcribe(piece, self.options, offset=offset, first_id=len(self.segments) + 1)
+            with self._lock:
+                for seg in t.segments:
+                    if self.segments and seg.text in self.segments[-1].text:
+                        continue  # a repeat of the line before: an echo, not speech
+                    seg.id = len(self.segments) + 1
+                    self.segments.append(seg)
+        self._buffer_start = offset + len(piece) / RATE
+        log.info("live piece %.1f s transcribed in %.1f s", len(piece) / RATE, time.perf_counter() - started)
+        self._save()
+
+    def _save(self) -> None:
+        try:
+            store.write_json(self.out_json, self.transcript().to_json())
+        except OSError as exc:
+            log.error("live transcript not saved: %s", type(exc).__name__)
