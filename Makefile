@@ -9,7 +9,7 @@ MODELS_STAMP := models/store/.installed-stamp
 APT_PACKAGES := libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench setup system-deps models clean-venv render-docx
+.PHONY: run test bench setup system-deps models clean-venv render-docx translations screenshots
 
 run: setup
 	$(BIN)/gijiroku
@@ -19,6 +19,7 @@ test: setup
 
 bench: setup
 	$(BIN)/python bench/pipeline.py
+	$(BIN)/python bench/recording.py
 
 setup: system-deps $(STAMP) $(MODELS_STAMP)
 
@@ -52,3 +53,9 @@ render-docx: setup
 	cd out/render && for f in *.docx; do soffice --headless --convert-to pdf "$$f" >/dev/null; done
 	cd out/render && for f in *.pdf; do pdftoppm -png -r 60 "$$f" "$${f%.pdf}"; done
 	@ls out/render/*.png
+
+# Japanese UI strings: extract tr() texts, fill them from resources/i18n/ja.json, compile the .qm.
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate desktop/ui/*.py -ts resources/i18n/gijiroku_ja.ts
+	$(BIN)/python resources/i18n/fill_ts.py
+	$(BIN)/pyside6-lrelease resources/i18n/gijiroku_ja.ts

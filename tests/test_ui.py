@@ -1,13 +1,187 @@
-"""The desktop window opens offscreen, in Japanese."""
+"""The desktop app driven through its real MainWindow, offscreen, with the real core and models."""
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
+
+from conftest import SAMPLE_WAV
 from desktop import config
 from desktop.cli import catalog
+from desktop.core.export import ExportOptions
+from desktop.ui.app import install_translator
 from desktop.ui.main_window import MainWindow
 
 
-def test_main_window_opens_in_japanese(qtbot):
-    window = MainWindow(config.Settings(), catalog())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.windowTitle().startswith("議事録")
-    assert window.model_list.count() >= 3
-    assert "インストール済み" in window.model_list.item(0).text()
+@pytest.fixture(scope="session")
+def japanese(qapp):
+    install_translator(qapp, "ja")
+    return qapp
+
+
+@pytest.fixture
+def window(qtbot, japanese, tmp_path):
+    settings = config.Settings(storage_dir=str(tmp_path / "meetings"))
+    w = MainWindow(settings, catalog())
+    w.confirm = lambda question: True
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.jobs.cancel()
+    w.jobs.wait(20000)
+
+
+class LoopLatency:
+    """Largest delay of a 20 ms timer: how long the event loop was kept from running."""
+
+    def __init__(self):
+        self.worst = 0.0
+        self.clock = QElapsedTimer()
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self):
+        self.clock.start()
+        self.timer.start()
+
+    def _tick(self):
+        self.worst = max(self.worst, self.clock.restart() - 20)
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.worst
+
+
+def wait_job(qtbot, w, timeout_s: int) -> None:
+    qtbot.waitUntil(lambda: not w.jobs.busy, timeout=timeout_s * 1000)
+
+
+def test_window_speaks_japanese(window):
+    assert window.windowTitle() == "議事録 - Gijiroku"
+    assert [window.tabs.tabText(i) for i in range(4)] == ["会議情報", "録音", "文字起こし", "議事録"]
+    assert window.minutes_view.generate_button.text() == "議事録を作成"
+    assert window.info.wareki.text().startswith("令和")
+
+
+def test_import_transcribe_generate_edit_export(window, qtbot, tmp_path):
+    window.info.title.setText("第2回 庁内ペーパーレス化推進会議")
+    window.info.attendees.setPlainText("木村室長\n松本主任\n井上課長補佐")
+    latency = LoopLatency()
+    latency.start()
+    assert window.import_file(SAMPLE_WAV)
+    wait_job(qtbot, window, 180)
+    transcribing_latency = latency.stop()
+    assert window.transcript_view.table.rowCount() >= 10
+    assert window.tabs.currentWidget() is window.transcript_view
+    assert (window.folder / "transcript.json").exists()
+
+    latency = LoopLatency()
+    latency.start()
+    assert window.generate_minutes()
+    wait_job(qtbot, window, 400)
+    minutes_latency = latency.stop()
+    print(f"event-loop latency: transcribing {transcribing_latency:.0f} ms, minutes {minutes_latency:.0f} ms")
+    assert transcribing_latency < 100 and minutes_latency < 100
+    view = window.minutes_view
+    assert view.actions.rowCount() >= 1 and view.decisions.rowCount() >= 1
+
+    view.actions.item(0, 1).setText("各部署への周知文を作成する（修正済み）")
+    view.actions.item(0, 2).setText("2025年12月12日")
+    assert view.user_edited
+    out = tmp_path / "export"
+    written = window.export_to(out, ["docx", "csv"], ExportOptions())
+    doc = Document(str(written[0]))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert "各部署への周知文を作成する（修正済み）" in cells and "2025年12月12日" in cells
+    window.save_now()
+    saved = json.loads((window.folder / "minutes.json").read_text(encoding="utf-8"))
+    assert saved["action_items"][0]["task"] == "各部署への周知文を作成する（修正済み）"
+
+    # Regeneration asks first; answering no keeps the clerk's edits.
+    window.confirm = lambda question: False
+    assert not window.generate_minutes()
+    assert view.actions.item(0, 1).text() == "各部署への周知文を作成する（修正済み）"
+
+    # A click on an item's source lines jumps to the transcript.
+    ref = saved["action_items"][0]["refs"][0]
+    view.jump.emit(ref)
+    assert window.tabs.currentWidget() is window.transcript_view
+    assert window.transcript_view.table.currentRow() == window.transcript_view.row_of(ref)
+
+
+def test_cancel_stops_transcription(window, qtbot):
+    assert window.import_file(SAMPLE_WAV)
+    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60000)
+    started = time.monotonic()
+    window.cancel_button.click()
+    wait_job(qtbot, window, 15)
+    assert time.monotonic() - started < 5
+    assert window.transcript_view.table.rowCount() == 0
+    assert not (window.folder / "transcript.json").exists()
+    assert "中止" in window.statusBar().currentMessage()
+
+
+def test_corrupt_file_shows_a_japanese_dialog_and_the_app_goes_on(window, qtbot, tmp_path):
+    bad = tmp_path / "broken.wav"
+    bad.write_bytes(b"RIFF\x00\x00\x00\x00WAVEjunk" * 10)
+    assert window.import_file(bad)
+    wait_job(qtbot, window, 30)
+    assert window.last_error is not None and window.last_error.isVisible()
+    assert "音声として読み込めない" in window.last_error.text()
+    assert "Traceback" not in window.last_error.text()
+    window.last_error.accept()
+    # Still usable: a new meeting can be made and its info edited.
+    window.new_meeting()
+    window.info.title.setText("次の会議")
+    assert window.import_button.isEnabled()
+
+
+def test_transcript_editing_tools(window, qtbot):
+    from desktop.core.types import Segment, Transcript
+    t = Transcript([Segment(1, 0, 2, "決策について", "話者1"), Segment(2, 2, 4, "賛成です", "話者2"),
+                    Segment(3, 4, 6, "決策を承認します", "話者1")], duration=6)
+    window.transcript_view.set_transcript(t)
+    window.transcript_view.table.item(0, 1).setText("木村室長")
+    assert [s.speaker for s in t.segments] == ["木村室長", "話者2", "木村室長"]
+    window.transcript_view.find_text.setText("決策")
+    window.transcript_view.replace_text.setText("決裁")
+    assert window.transcript_view.replace_all() == 2
+    assert t.segments[2].text == "決裁を承認します"
+    assert window.transcript_view.table.item(2, 2).text() == "決裁を承認します"
+
+
+def test_meetings_are_listed_and_reopened(qtbot, japanese, tmp_path):
+    settings = config.Settings(storage_dir=str(tmp_path / "meetings"))
+    first = MainWindow(settings, catalog())
+    qtbot.addWidget(first)
+    first.info.title.setText("予算委員会")
+    folder = first._ensure_folder()
+    from desktop.core.types import Segment, Transcript
+    first.meetings.save_transcript(folder, Transcript([Segment(1, 0, 1, "開会します。")], duration=1))
+    first.close()
+    second = MainWindow(settings, catalog())
+    qtbot.addWidget(second)
+    assert second.recent.count() == 1 and "予算委員会" in second.recent.item(0).text()
+    second.open_meeting(Path(second.recent.item(0).data(256)))
+    assert second.info.title.text() == "予算委員会"
+    assert second.transcript_view.table.item(0, 2).text() == "開会します。"
+
+
+def test_settings_dialog_validates_a_users_model(window, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+    from desktop.ui.settings_dialog import SettingsDialog
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(a[2]))
+    dialog = SettingsDialog(window.settings, window.catalog, window)
+    qtbot.addWidget(dialog)
+    fake = tmp_path / "model.gguf"
+    fake.write_bytes(b"not a model")
+    assert not dialog.add_model(str(fake), "llm")
+    assert shown and "壊れているか" in shown[0]
+    assert dialog.result_settings().model_llm == "qwen2.5-1.5b"

@@ -1,4 +1,4 @@
-"""Audio input through PortAudio (sounddevice): the only module that imports sounddevice.
+"""Audio input and output through PortAudio (sounddevice): the only module that imports sounddevice.
 
 The stream callback runs on PortAudio's thread and must never block: it copies the block into
 a queue and returns. Everything else (resampling, writing, levels) happens on the recorder's
@@ -111,5 +111,66 @@ class InputStream:
                 self._stream.stop()
                 self._stream.close()
             except Exception:  # noqa: BLE001 - a vanished device cannot be closed cleanly; nothing to keep
+                pass
+            self._stream = None
+
+
+class Player:
+    """Plays a meeting's audio from any point (for "click a line to hear it"), at a chosen speed.
+
+    Speed changes the sample rate handed to the device by resampling in blocks, so pitch rises
+    with speed; for checking what was said that is acceptable and needs no extra library."""
+
+    def __init__(self, samples: np.ndarray, rate: int = 16000):
+        self.samples = samples.astype(np.float32)
+        self.rate = rate
+        self.position = 0          # sample index
+        self.speed = 1.0
+        self._stream = None
+
+    @property
+    def playing(self) -> bool:
+        return self._stream is not None and bool(self._stream.active)
+
+    @property
+    def seconds(self) -> float:
+        return self.position / self.rate
+
+    def play(self, from_seconds: Optional[float] = None) -> None:
+        sd = _sd()
+        if from_seconds is not None:
+            self.seek(from_seconds)
+        self.stop()
+
+        def callback(outdata, frames, time_info, status):
+            step = self.speed
+            n = int(frames * step)
+            chunk = self.samples[self.position:self.position + n]
+            if step != 1.0 and len(chunk):
+                idx = np.minimum((np.arange(frames) * step).astype(np.int64), len(chunk) - 1)
+                chunk = chunk[idx][: frames]
+            out = np.zeros(frames, np.float32)
+            out[: len(chunk)] = chunk[:frames]
+            outdata[:, 0] = out
+            self.position += n
+            if self.position >= len(self.samples):
+                raise sd.CallbackStop()
+
+        try:
+            self._stream = sd.OutputStream(samplerate=self.rate, channels=1, dtype="float32", callback=callback)
+            self._stream.start()
+        except Exception as exc:  # noqa: BLE001
+            self._stream = None
+            raise DeviceError(str(exc), device="output") from exc
+
+    def seek(self, seconds: float) -> None:
+        self.position = int(max(0.0, min(seconds * self.rate, len(self.samples))))
+
+    def stop(self) -> None:
+        if self._stream is not None:
+            try:
+                self._stream.stop()
+                self._stream.close()
+            except Exception:  # noqa: BLE001
                 pass
             self._stream = None

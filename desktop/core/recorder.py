@@ -54,12 +54,18 @@ class RecorderStatus:
 class Recorder:
     def __init__(self, folder: Path, device: Union[int, str, None] = None,
                  on_audio: Optional[Callable[[np.ndarray], None]] = None,
-                 warn_free_bytes: int = 1_000_000_000, stop_free_bytes: int = 50_000_000):
+                 warn_free_bytes: int = 1_000_000_000, stop_free_bytes: int = 50_000_000,
+                 open_stream: Callable[[InputDevice, int], InputStream] = InputStream,
+                 find_device: Callable[[Union[int, str, None]], InputDevice] = find_input):
+        """`open_stream` and `find_device` are the capture library, passed in so that a benchmark
+        can feed recorded audio through the same writer faster than real time."""
         self.folder = store.ensure_dir(Path(folder))
         self.device_spec = device
         self.on_audio = on_audio
         self.warn_free_bytes = warn_free_bytes
         self.stop_free_bytes = stop_free_bytes
+        self._open_input = open_stream
+        self._find_device = find_device
         self._status = RecorderStatus()
         self._lock = threading.Lock()
         self._paused = threading.Event()
@@ -79,7 +85,7 @@ class Recorder:
         self.started_at = self._wav.seconds  # > 0 when this continues an earlier recording
         with self._lock:
             self._status.seconds = self.started_at
-        self._open_stream(find_input(self.device_spec))
+        self._open_stream(self._find_device(self.device_spec))
         self._event("start")
         self._set(state="recording")
         self._thread = threading.Thread(target=self._run, name="recorder-writer", daemon=True)
@@ -102,7 +108,7 @@ class Recorder:
         if self._stream is not None:
             self._stream.close()
             self._stream = None
-        self._open_stream(find_input(device))
+        self._open_stream(self._find_device(device))
         self._event("device")
         self._set(state="paused" if self._paused.is_set() else "recording")
 
@@ -227,7 +233,7 @@ class Recorder:
 
     # ---- bookkeeping ---------------------------------------------------------------------------
     def _open_stream(self, device: InputDevice) -> None:
-        self._stream = InputStream(device, RATE)
+        self._stream = self._open_input(device, RATE)
         self._resampler = None
         with self._lock:
             self._status.device = device.name

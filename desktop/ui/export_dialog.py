@@ -1,0 +1,70 @@
+"""Export: Word and the other formats, to a folder the clerk chooses; the folder opens afterwards."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from desktop.core.export import ExportOptions
+
+FORMATS = (("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", "Text (.txt)"), ("json", "JSON (.json)"),
+           ("srt", "SRT (.srt)"), ("vtt", "WebVTT (.vtt)"), ("csv", "CSV (.csv)"))
+
+
+class ExportDialog(QDialog):
+    def __init__(self, folder: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export"))
+        layout = QVBoxLayout(self)
+        self.checks = {}
+        for key, label in FORMATS:
+            box = QCheckBox(self.tr(label))
+            box.setChecked(key == "docx")
+            self.checks[key] = box
+            layout.addWidget(box)
+        form = QFormLayout()
+        self.template = QComboBox()
+        self.template.addItem(self.tr("Summary minutes (議事要旨)"), "gijiyoshi")
+        self.template.addItem(self.tr("Detailed minutes (議事録)"), "gijiroku")
+        self.era = QComboBox()
+        self.era.addItem(self.tr("Japanese era (令和)"), False)
+        self.era.addItem(self.tr("Western year"), True)
+        self.marking = QLineEdit()
+        self.marking.setPlaceholderText(self.tr("e.g. 取扱注意"))
+        self.appendix = QCheckBox(self.tr("Append the full transcript"))
+        self.folder = QLineEdit(str(folder))
+        browse = QPushButton(self.tr("Choose..."))
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        holder = QWidget()
+        holder.setLayout(row)
+        form.addRow(self.tr("Template"), self.template)
+        form.addRow(self.tr("Dates"), self.era)
+        form.addRow(self.tr("Header marking"), self.marking)
+        form.addRow("", self.appendix)
+        form.addRow(self.tr("Folder"), holder)
+        layout.addLayout(form)
+        self.open_folder = QCheckBox(self.tr("Open the folder afterwards"))
+        self.open_folder.setChecked(True)
+        layout.addWidget(self.open_folder)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        browse.clicked.connect(self._browse)
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Export folder"), self.folder.text())
+        if chosen:
+            self.folder.setText(chosen)
+
+    def formats(self) -> list[str]:
+        return [k for k, box in self.checks.items() if box.isChecked()]
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(template=self.template.currentData(), seireki=self.era.currentData(),
+                             marking=self.marking.text().strip(), appendix=self.appendix.isChecked())

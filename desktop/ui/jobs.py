@@ -1,0 +1,100 @@
+"""One background worker for long work: whisper and llama never run at the same time, and the
+UI thread never waits on a model. Core calls report progress and check a CancelToken; this turns
+them into Qt signals (queued to the UI thread)."""
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any, Callable, Optional
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from desktop import messages
+from desktop.core import errors
+from desktop.core.jobs import CancelToken, Progress
+
+log = logging.getLogger("gijiroku.ui.jobs")
+
+Work = Callable[[Callable[[Progress], None], CancelToken], Any]
+
+
+class _Worker(QThread):
+    progressed = Signal(float, float)          # fraction, seconds left (-1 unknown)
+    succeeded = Signal(object)
+    failed = Signal(str, bool)                 # one sentence for the person, cancelled?
+
+    def __init__(self, work: Work, cancel: CancelToken, lang: str):
+        super().__init__()
+        self.work, self.cancel, self.lang = work, cancel, lang
+        self._started = 0.0
+
+    def _progress(self, p: Progress) -> None:
+        elapsed = time.monotonic() - self._started
+        left = elapsed / p.fraction - elapsed if p.fraction > 0.03 else -1.0
+        self.progressed.emit(p.fraction, left)
+
+    def run(self) -> None:
+        self._started = time.monotonic()
+        try:
+            result = self.work(self._progress, self.cancel)
+        except errors.Cancelled as exc:
+            self.failed.emit(messages.describe(exc, self.lang), True)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a sentence; details to the log
+            log.error("job failed: %s: %s", type(exc).__name__, getattr(exc, "detail", ""),
+                      exc_info=not isinstance(exc, errors.GijirokuError))
+            self.failed.emit(messages.describe(exc, self.lang), False)
+        else:
+            self.succeeded.emit(result)
+
+
+class JobRunner(QObject):
+    """Runs one job at a time. `start` returns False if a job is already running."""
+
+    progressed = Signal(str, float, float)     # label, fraction, seconds left
+    finished = Signal(str, object)             # label, result
+    failed = Signal(str, str, bool)            # label, sentence, cancelled
+    busy_changed = Signal(bool)
+
+    def __init__(self, lang: str = "ja", parent: Optional[QObject] = None):
+        super().__init__(parent)
+        self.lang = lang
+        self._worker: Optional[_Worker] = None
+        self._cancel: Optional[CancelToken] = None
+        self.label = ""
+
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None
+
+    def start(self, label: str, work: Work) -> bool:
+        if self._worker is not None:
+            return False
+        self.label = label
+        self._cancel = CancelToken()
+        worker = _Worker(work, self._cancel, self.lang)
+        worker.progressed.connect(lambda f, left: self.progressed.emit(label, f, left))
+        worker.succeeded.connect(lambda r: self._done(label, r, None))
+        worker.failed.connect(lambda msg, cancelled: self._done(label, None, (msg, cancelled)))
+        self._worker = worker
+        self.busy_changed.emit(True)
+        worker.start()
+        return True
+
+    def cancel(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+
+    def wait(self, ms: int = 30000) -> None:
+        if self._worker is not None:
+            self._worker.wait(ms)
+
+    def _done(self, label: str, result: Any, error: Optional[tuple[str, bool]]) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.busy_changed.emit(False)
+        if error is None:
+            self.finished.emit(label, result)
+        else:
+            self.failed.emit(label, *error)

@@ -1,0 +1,236 @@
+"""The transcript: time, speaker (rename one, rename all of that speaker), text (edit in place).
+Clicking a line plays the audio from there; the playing line is highlighted. Find and replace."""
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from desktop import messages
+from desktop.core import errors
+from desktop.core.capture import Player
+from desktop.core.types import Segment, Transcript
+
+TIME, SPEAKER, TEXT = range(3)
+PLAYING = QColor("#fff3b0")
+
+
+def clock(seconds: float) -> str:
+    s = int(seconds)
+    return f"{s // 3600:d}:{s // 60 % 60:02d}:{s % 60:02d}"
+
+
+class TranscriptView(QWidget):
+    edited = Signal()
+    error = Signal(str)
+
+    def __init__(self, lang: str = "ja", parent=None):
+        super().__init__(parent)
+        self.lang = lang
+        self.transcript: Optional[Transcript] = None
+        self.player: Optional[Player] = None
+        layout = QVBoxLayout(self)
+
+        find_row = QHBoxLayout()
+        self.find_text = QLineEdit()
+        self.find_text.setPlaceholderText(self.tr("Find"))
+        self.replace_text = QLineEdit()
+        self.replace_text.setPlaceholderText(self.tr("Replace with"))
+        self.find_button = QPushButton(self.tr("Find next"))
+        self.replace_button = QPushButton(self.tr("Replace all"))
+        for w in (self.find_text, self.replace_text, self.find_button, self.replace_button):
+            find_row.addWidget(w)
+        layout.addLayout(find_row)
+
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Speaker"), self.tr("Text")])
+        self.table.horizontalHeader().setSectionResizeMode(TEXT, QHeaderView.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        layout.addWidget(self.table, 1)
+
+        controls = QHBoxLayout()
+        self.play_button = QPushButton(self.tr("Play"))
+        self.back_button = QPushButton(self.tr("-5 s"))
+        self.forward_button = QPushButton(self.tr("+5 s"))
+        self.speed = QComboBox()
+        for v in (0.75, 1.0, 1.25, 1.5, 2.0):
+            self.speed.addItem(f"{v:g}x", v)
+        self.speed.setCurrentIndex(1)
+        self.position = QLabel("0:00:00")
+        for w in (self.play_button, self.back_button, self.forward_button, QLabel(self.tr("Speed")), self.speed,
+                  self.position):
+            controls.addWidget(w)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+
+        self.table.cellClicked.connect(self._clicked)
+        self.table.itemChanged.connect(self._item_changed)
+        self.play_button.clicked.connect(self.toggle_play)
+        self.back_button.clicked.connect(lambda: self.skip(-5))
+        self.forward_button.clicked.connect(lambda: self.skip(5))
+        self.speed.currentIndexChanged.connect(self._speed_changed)
+        self.find_button.clicked.connect(self.find_next)
+        self.replace_button.clicked.connect(self.replace_all)
+        self.timer = QTimer(self)
+        self.timer.setInterval(200)
+        self.timer.timeout.connect(self._follow_playback)
+        self._highlighted = -1
+        self._filling = False
+
+    # ---- content -----------------------------------------------------------------------------
+    def set_transcript(self, transcript: Optional[Transcript]) -> None:
+        self.transcript = transcript
+        self._filling = True
+        self.table.setRowCount(0)
+        for seg in transcript.segments if transcript else []:
+            self._append_row(seg)
+        self._filling = False
+        self.table.resizeRowsToContents()
+
+    def append_segments(self, segments: list[Segment]) -> None:
+        """Live lines during a recording."""
+        if self.transcript is None:
+            self.transcript = Transcript(segments=[], duration=0.0)
+        self._filling = True
+        for seg in segments:
+            self.transcript.segments.append(seg)
+            self._append_row(seg)
+        self._filling = False
+        self.table.scrollToBottom()
+
+    def _append_row(self, seg: Segment) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        t = QTableWidgetItem(clock(seg.start))
+        t.setFlags(t.flags() & ~Qt.ItemIsEditable)
+        t.setData(Qt.UserRole, seg.id)
+        self.table.setItem(row, TIME, t)
+        self.table.setItem(row, SPEAKER, QTableWidgetItem(seg.speaker))
+        self.table.setItem(row, TEXT, QTableWidgetItem(seg.text))
+
+    def _item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or self.transcript is None:
+            return
+        seg = self.transcript.segments[item.row()]
+        if item.column() == TEXT:
+            seg.text = item.text()
+        elif item.column() == SPEAKER:
+            old, new = seg.speaker, item.text().strip()
+            self._filling = True
+            for row, s in enumerate(self.transcript.segments):  # renaming one renames the speaker everywhere
+                if s.speaker == old and old:
+                    s.speaker = new
+                    self.table.item(row, SPEAKER).setText(new)
+            seg.speaker = new
+            self._filling = False
+        self.edited.emit()
+
+    def row_of(self, segment_id: int) -> int:
+        if self.transcript is None:
+            return -1
+        return next((i for i, s in enumerate(self.transcript.segments) if s.id == segment_id), -1)
+
+    def jump_to(self, segment_id: int, play: bool = True) -> None:
+        row = self.row_of(segment_id)
+        if row < 0:
+            return
+        self.table.selectRow(row)
+        self.table.scrollToItem(self.table.item(row, TEXT), QAbstractItemView.PositionAtCenter)
+        if play:
+            self.play_from(self.transcript.segments[row].start)
+
+    # ---- playback ------------------------------------------------------------------------------
+    def set_audio(self, samples: Optional[np.ndarray]) -> None:
+        self.stop()
+        self.player = Player(samples) if samples is not None and len(samples) else None
+
+    def _clicked(self, row: int, column: int) -> None:
+        if column == TIME and self.transcript is not None:
+            self.play_from(self.transcript.segments[row].start)
+
+    def play_from(self, seconds: float) -> None:
+        if self.player is None:
+            return
+        self.player.speed = self.speed.currentData()
+        try:
+            self.player.play(seconds)
+        except errors.GijirokuError as exc:
+            self.error.emit(messages.describe(exc, self.lang))
+            return
+        self.play_button.setText(self.tr("Pause"))
+        self.timer.start()
+
+    def toggle_play(self) -> None:
+        if self.player is None:
+            return
+        if self.player.playing:
+            self.stop()
+        else:
+            self.play_from(self.player.seconds)
+
+    def stop(self) -> None:
+        if self.player is not None:
+            self.player.stop()
+        self.timer.stop()
+        self.play_button.setText(self.tr("Play"))
+
+    def skip(self, delta: float) -> None:
+        if self.player is not None:
+            was_playing = self.player.playing
+            self.player.seek(self.player.seconds + delta)
+            if was_playing:
+                self.play_from(self.player.seconds)
+            self._follow_playback()
+
+    def _speed_changed(self) -> None:
+        if self.player is not None:
+            self.player.speed = self.speed.currentData()
+
+    def _follow_playback(self) -> None:
+        if self.player is None or self.transcript is None:
+            return
+        t = self.player.seconds
+        self.position.setText(clock(t))
+        row = next((i for i, s in enumerate(self.transcript.segments) if s.start <= t < s.end + 0.5), -1)
+        if row != self._highlighted:
+            for r in (self._highlighted, row):
+                if 0 <= r < self.table.rowCount():
+                    color = PLAYING if r == row else QColor(Qt.transparent)
+                    for c in range(3):
+                        self.table.item(r, c).setBackground(color)
+            self._highlighted = row
+        if not self.player.playing:
+            self.timer.stop()
+            self.play_button.setText(self.tr("Play"))
+
+    # ---- find and replace ----------------------------------------------------------------------
+    def find_next(self) -> int:
+        needle = self.find_text.text()
+        if not needle or self.transcript is None:
+            return -1
+        start = self.table.currentRow() + 1
+        n = len(self.transcript.segments)
+        for k in range(n):
+            row = (start + k) % n
+            if needle in self.transcript.segments[row].text:
+                self.table.selectRow(row)
+                self.table.scrollToItem(self.table.item(row, TEXT))
+                return row
+        return -1
+
+    def replace_all(self) -> int:
+        needle, repl = self.find_text.text(), self.replace_text.text()
+        if not needle or self.transcript is None:
+            return 0
+        count = 0
+        for row, seg in enumerate(self.transcript.segments):
+            if needle in seg.text:
+                count += seg.text.count(needle)
+                self.table.item(row, TEXT).setText(seg.text.replace(needle, repl))  # -> _item_changed
+        return count

@@ -1,0 +1,628 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="18" />
+        <location filename="../../desktop/ui/export_dialog.py" line="53" />
+        <source>Export</source>
+        <translation>書き出し</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="28" />
+        <source>Summary minutes (議事要旨)</source>
+        <translation>議事要旨</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="29" />
+        <source>Detailed minutes (議事録)</source>
+        <translation>議事録（詳細）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="31" />
+        <source>Japanese era (令和)</source>
+        <translation>和暦（令和）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="32" />
+        <source>Western year</source>
+        <translation>西暦</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="34" />
+        <source>e.g. 取扱注意</source>
+        <translation>例：取扱注意</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="35" />
+        <source>Append the full transcript</source>
+        <translation>発言記録の全文を別紙として付ける</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="37" />
+        <source>Choose...</source>
+        <translation>選択...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="43" />
+        <source>Template</source>
+        <translation>様式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="44" />
+        <source>Dates</source>
+        <translation>日付の表記</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="45" />
+        <source>Header marking</source>
+        <translation>ヘッダーの表示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="47" />
+        <source>Folder</source>
+        <translation>フォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="49" />
+        <source>Open the folder afterwards</source>
+        <translation>書き出し後にフォルダーを開く</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="54" />
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="61" />
+        <source>Export folder</source>
+        <translation>書き出し先フォルダー</translation>
+    </message>
+<message><source>Word (.docx)</source><translation>Word（.docx）</translation></message><message><source>Markdown (.md)</source><translation>Markdown（.md）</translation></message><message><source>Text (.txt)</source><translation>テキスト（.txt）</translation></message><message><source>JSON (.json)</source><translation>JSON（.json）</translation></message><message><source>SRT (.srt)</source><translation>字幕 SRT（.srt）</translation></message><message><source>WebVTT (.vtt)</source><translation>字幕 WebVTT（.vtt）</translation></message><message><source>CSV (.csv)</source><translation>宿題事項 CSV（.csv）</translation></message></context>
+<context>
+    <name>ItemTable</name>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="30" />
+        <source>Source</source>
+        <translation>根拠</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="45" />
+        <source>Click to hear the lines this came from</source>
+        <translation>クリックすると根拠となった発言を再生します</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="49" />
+        <source>Gijiroku - meeting minutes</source>
+        <translation>議事録 - Gijiroku</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <source>Recent meetings</source>
+        <translation>最近の会議</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="102" />
+        <source>New meeting</source>
+        <translation>新しい会議</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <source>Import audio/video file...</source>
+        <translation>音声・動画ファイルを取り込む...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <source>Meeting</source>
+        <translation>会議情報</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="76" />
+        <source>Recording</source>
+        <translation>録音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <source>Transcript</source>
+        <translation>文字起こし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <source>Minutes</source>
+        <translation>議事録</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="91" />
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="105" />
+        <source>Export...</source>
+        <translation>書き出し...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <source>&amp;Recording</source>
+        <translation>録音(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <source>Record</source>
+        <translation>録音開始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <source>Pause / resume</source>
+        <translation>一時停止／再開</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <source>Play / pause</source>
+        <translation>再生／一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <source>&amp;Tools</source>
+        <translation>ツール(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <source>Settings...</source>
+        <translation>設定...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <source>Import a meeting recording</source>
+        <translation>会議の録音を取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <source>Transcribing</source>
+        <translation>文字起こし中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <source>Finishing the transcript</source>
+        <translation>文字起こしを仕上げています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
+        <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <source>Writing the minutes</source>
+        <translation>議事録を作成中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <source>Create the minutes before exporting this format.</source>
+        <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <source>Exported to %1</source>
+        <translation>%1 に書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <source>Gijiroku</source>
+        <translation>議事録</translation>
+    </message>
+<message><source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source><translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation></message><message><source>about</source><translation>残り約</translation></message><message><source>left</source><translation /></message><message><source>(untitled)</source><translation>（無題）</translation></message></context>
+<context>
+    <name>MeetingInfoPanel</name>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="19" />
+        <source>e.g. 2nd Paperless Promotion Meeting</source>
+        <translation>例：第2回 庁内ペーパーレス化推進会議</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="36" />
+        <source>One per line: name and role (e.g. 松本主任)</source>
+        <translation>1行に1人：氏名と役職（例：松本主任）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="38" />
+        <source>Terms and names said in this meeting, one per line</source>
+        <translation>この会議で使われる用語・人名（1行に1つ）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="39" />
+        <source>Title</source>
+        <translation>会議名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="40" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="41" />
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="42" />
+        <source>Place</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="43" />
+        <source>Attendees</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="44" />
+        <source>Vocabulary</source>
+        <translation>用語</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesView</name>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="76" />
+        <location filename="../../desktop/ui/minutes_view.py" line="149" />
+        <source>Create minutes</source>
+        <translation>議事録を作成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="85" />
+        <source>Agenda item</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="85" />
+        <source>Summary</source>
+        <translation>要約</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="86" />
+        <source>Decision</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="87" />
+        <source>Owner</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="87" />
+        <source>Task</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="87" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="88" />
+        <source>Open item</source>
+        <translation>継続審議事項</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="90" />
+        <source>Agenda</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="90" />
+        <source>Decisions</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="91" />
+        <source>Action items</source>
+        <translation>宿題事項</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="91" />
+        <source>Open items (継続審議)</source>
+        <translation>継続審議事項</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="96" />
+        <source>Add row</source>
+        <translation>行を追加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="96" />
+        <source>Remove row</source>
+        <translation>行を削除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="106" />
+        <source>Next meeting</source>
+        <translation>次回予定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="149" />
+        <source>Re-create minutes</source>
+        <translation>議事録を再作成</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPanel</name>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="36" />
+        <source>Refresh</source>
+        <translation>再検出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="37" />
+        <source>Input device</source>
+        <translation>入力デバイス</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="42" />
+        <source>Record</source>
+        <translation>録音開始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="43" />
+        <location filename="../../desktop/ui/record_panel.py" line="188" />
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="44" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="57" />
+        <source>Elapsed</source>
+        <translation>経過時間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="59" />
+        <source>Level</source>
+        <translation>入力レベル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="62" />
+        <source>Free disk</source>
+        <translation>ディスクの空き</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="95" />
+        <source> (default)</source>
+        <translation>（標準）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="142" />
+        <source>Stopped.</source>
+        <translation>停止しました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="161" />
+        <source>Clipping: move the microphone away</source>
+        <translation>音割れ：マイクを離してください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="163" />
+        <source>Too quiet: check the microphone</source>
+        <translation>音が小さすぎます：マイクを確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="165" />
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="168" />
+        <source> (low)</source>
+        <translation>（残りわずか）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="170" />
+        <source>The input device was disconnected. What was recorded is saved; choose a device and press Record to continue.</source>
+        <translation>入力デバイスが切断されました。録音済みの音声は保存されています。デバイスを選んで「録音開始」を押すと続きを録音できます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="174" />
+        <source>The disk is almost full: the recording was stopped and saved.</source>
+        <translation>ディスクの空き容量がほとんどないため、録音を停止して保存しました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="177" />
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="179" />
+        <source>Recording</source>
+        <translation>録音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/record_panel.py" line="188" />
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="20" />
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="24" />
+        <source>Add a Whisper folder...</source>
+        <translation>Whisperフォルダーを追加...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="25" />
+        <source>Add a GGUF file...</source>
+        <translation>GGUFファイルを追加...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="26" />
+        <source>Speech recognition</source>
+        <translation>音声認識モデル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="27" />
+        <source>Minutes model</source>
+        <translation>議事録作成モデル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="31" />
+        <source>CPU threads</source>
+        <translation>CPUスレッド数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="36" />
+        <source>Language</source>
+        <translation>表示言語</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="38" />
+        <source>Choose...</source>
+        <translation>選択...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
+        <source>Meetings folder</source>
+        <translation>会議の保存先</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="40" />
+        <source>A language change takes effect the next time the app starts.</source>
+        <translation>表示言語の変更は、次にアプリを起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="65" />
+        <source> (default)</source>
+        <translation>（標準）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="65" />
+        <source> (light)</source>
+        <translation>（軽量）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="72" />
+        <source>CTranslate2 Whisper model folder</source>
+        <translation>CTranslate2形式のWhisperモデルのフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="74" />
+        <source>GGUF chat model</source>
+        <translation>GGUFチャットモデル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="82" />
+        <source>Model not added</source>
+        <translation>モデルを追加できませんでした</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="40" />
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="42" />
+        <source>Replace with</source>
+        <translation>置換後の文字列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="43" />
+        <source>Find next</source>
+        <translation>次を検索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="44" />
+        <source>Replace all</source>
+        <translation>すべて置換</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <source>Speaker</source>
+        <translation>話者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <source>Text</source>
+        <translation>発言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="58" />
+        <location filename="../../desktop/ui/transcript_view.py" line="181" />
+        <location filename="../../desktop/ui/transcript_view.py" line="210" />
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="59" />
+        <source>-5 s</source>
+        <translation>-5秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="60" />
+        <source>+5 s</source>
+        <translation>+5秒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="66" />
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="166" />
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="29" />
+        <source>Unfinished recording</source>
+        <translation>終了していない録音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="30" />
+        <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
+        <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
+    </message>
+</context>
+</TS>
