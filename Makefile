@@ -59,3 +59,10 @@ translations: $(STAMP)
 	$(BIN)/pyside6-lupdate desktop/ui/*.py -ts resources/i18n/gijiroku_ja.ts
 	$(BIN)/python resources/i18n/fill_ts.py
 	$(BIN)/pyside6-lrelease resources/i18n/gijiroku_ja.ts
+
+# The main screens as PNG under out/screenshots/, in a real X window (Xvfb) with CJK fonts.
+screenshots: setup
+	@command -v xvfb-run >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq xvfb xauth libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 >/dev/null)
+	@pulseaudio --check 2>/dev/null || pulseaudio -D --exit-idle-time=-1 -n --load="module-null-sink sink_name=meeting" --load=module-native-protocol-unix
+	@pactl set-default-source meeting.monitor
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python tools/screenshots.py

@@ -344,6 +344,9 @@ def _continued_recording(folder: Path):
 
 def _record_loop(args, recorder, live, err, ja: bool) -> int:
     recorder.start()
+    deadline = time.monotonic() + 5
+    while recorder.status().seconds <= recorder.started_at and time.monotonic() < deadline:
+        time.sleep(0.05)  # announce once sound is really arriving (device start-up takes a moment)
     err.write(("録音中（Ctrl+C で終了）: " if ja else "Recording (Ctrl+C to stop): ") + str(args.out) + "\n")
     lost_reported = False
     try:

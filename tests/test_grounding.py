@@ -111,3 +111,10 @@ def test_punctuation_of_whisper_text():
     assert punctuate("端末の配備状況はいかがでしょうか") == "端末の配備状況はいかがでしょうか？"
     assert punctuate("Microsoft Teams を使います") == "Microsoft Teams を使います。"
     assert punctuate("本日の議題は") == "本日の議題は"
+
+
+def test_due_is_taken_out_of_the_task():
+    from desktop.core.minutes import without_due
+    assert without_due("各部署への周知文を、12月12日までに作成する") == "各部署への周知文を作成する"
+    assert without_due("見積もりが届き次第、一月十六日までに内容を報告する") == "見積もりが届き次第、内容を報告する"
+    assert without_due("資料を作成する") == "資料を作成する"

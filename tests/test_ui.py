@@ -185,3 +185,54 @@ def test_settings_dialog_validates_a_users_model(window, qtbot, tmp_path, monkey
     assert not dialog.add_model(str(fake), "llm")
     assert shown and "壊れているか" in shown[0]
     assert dialog.result_settings().model_llm == "qwen2.5-1.5b"
+
+
+def test_recording_in_the_window_shows_live_lines(window, qtbot, pulse, tmp_path):
+    """Record through the window while the sample plays into the PulseAudio sink: lines appear live."""
+    import subprocess
+    from audio_files import speech_clip, write_wav
+    clip = write_wav(tmp_path / "clip.wav", speech_clip(SAMPLE_WAV, 1.0, 32.0))
+    window.info.title.setText("録音テスト")
+    window.record_panel.refresh_devices()
+    assert window.record_panel.record_button.isEnabled()
+    window.record_panel.record_button.click()
+    assert window.record_panel.recorder is not None
+    player = subprocess.Popen(["paplay", str(clip)])
+    try:
+        qtbot.waitUntil(lambda: window.transcript_view.table.rowCount() >= 1, timeout=40000)
+        assert window.record_panel.elapsed.text() != "00:00:00"
+        assert window.record_panel.level_text.text() in ("良好", "音が小さすぎます：マイクを確認してください",
+                                                         "音割れ：マイクを離してください")
+    finally:
+        player.wait(timeout=60)
+    window.record_panel.stop_button.click()
+    wait_job(qtbot, window, 30)
+    assert (window.folder / "audio.wav").exists()
+    text = "".join(s.text for s in window.transcript_view.transcript.segments)
+    assert "ペーパーレス" in text and "議題" in text
+    assert window.transcript_view.player is not None  # the recording can be played back at once
+
+
+def test_unfinished_recording_is_offered_for_recovery(qtbot, japanese, tmp_path, monkeypatch):
+    import numpy as np
+    from PySide6.QtWidgets import QMessageBox
+    from desktop.core import recorder, store, wavfile
+    meetings = tmp_path / "meetings"
+    folder = meetings / "20260130-crashed"
+    folder.mkdir(parents=True)
+    store.write_json(folder / "meeting.json", {"title": "停電した会議"})
+    w = wavfile.WavAppender(folder / "audio.wav")
+    w.append(np.zeros(16000 * 3, "<i2").tobytes())
+    w._f.flush()  # the header still says 0 bytes: as a killed process leaves it
+    store.write_json(folder / "recording.json", {"state": "recording", "events": [{"kind": "start", "at": 0}]})
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.Yes)
+    window = MainWindow(config.Settings(storage_dir=str(meetings)), catalog())
+    qtbot.addWidget(window)
+    window.offer_recovery()
+    assert asked and "復元" in asked[0]
+    assert not recorder.is_unfinished(folder)
+    assert window.folder == folder and window.info.title.text() == "停電した会議"
+    import wave
+    with wave.open(str(folder / "audio.wav")) as r:
+        assert r.getnframes() == 16000 * 3

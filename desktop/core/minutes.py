@@ -142,9 +142,10 @@ class MinutesWriter:
             grounding.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
         if owner and not meeting.attendees and grounding.strip_title(owner) not in seg.text:
             owner = ""  # without an attendee list, only a name said in the line is trusted
-        task = clean_sentence(str(data.get("task", "")), period=False)
+        task = without_due(clean_sentence(str(data.get("task", "")), period=False))
         if not task or grounding.support(task, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(task, seg.text):
             task = task_from_line(seg.text)
+        task = _REQUEST_TAIL.sub("する", task)
         due = grounding.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
         return ActionItem(owner=owner, task=task, due=due, refs=[seg.id])
 
@@ -297,8 +298,22 @@ def task_from_line(line: str) -> str:
     m = re.match(r"^.{1,14}?(?:は|には)、", text)
     if m:
         text = text[m.end():]
-    text = re.sub(r"、?[^、]*?までに、?", "", text, count=1) if "までに" in text else text
-    return _REQUEST_TAIL.sub("する", text).strip("、 ") or clean_sentence(line, False)
+    return _REQUEST_TAIL.sub("する", without_due(text)).strip("、 ") or clean_sentence(line, False)
+
+
+_DUE_PHRASE = re.compile(r"、?[^、。]{0,12}?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}|月末|来週|今週|週明け)[^、。]{0,4}?まで(?:に)?[、]?")
+
+
+def without_due(task: str) -> str:
+    """The deadline has its own column: 「周知文も12月12日までに作成する」-> 「周知文を作成する」."""
+    def cut(m: re.Match) -> str:
+        # "届き次第、一月十六日までに報告" keeps its clause comma; "周知文を、十二月十二日までに" does not.
+        before = task[:m.start()]
+        return "、" if m.group(0).startswith("、") and before and not before.endswith(("を", "は", "も")) else ""
+
+    out = _DUE_PHRASE.sub(cut, task).strip("、 ")
+    out = re.sub(r"も$", "を", out)
+    return out or task
 
 
 def describe_next_meeting(source_text: str, meeting_date) -> str:

@@ -35,6 +35,8 @@ MANIFEST_FILE = "recording.json"
 QUIET_DBFS = -50.0       # below this for QUIET_SECONDS: "too quiet" (a muted or distant microphone)
 QUIET_SECONDS = 30.0
 CLIP_LEVEL = 0.99
+# The file is made durable this often: a crash loses at most this much (the brief asks for 1 s).
+FLUSH_SECONDS = 0.5
 
 
 @dataclass
@@ -146,7 +148,7 @@ class Recorder:
             elif (stream is not None and stream is self._stream and not stream.alive
                   and self._status.state in ("recording", "paused")):
                 self._lost_device()  # (a stream just replaced by switch_device is not a loss)
-            if time.monotonic() - last_flush >= 1.0:
+            if time.monotonic() - last_flush >= FLUSH_SECONDS:
                 last_flush = time.monotonic()
                 self._flush()
                 if not self._check_disk():

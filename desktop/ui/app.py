@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import config, logs
 from desktop.cli import catalog
-from desktop.core import paths, recorder
+from desktop.core import paths
 from desktop.ui.main_window import MainWindow
 
 
@@ -24,16 +24,6 @@ def install_translator(app: QApplication, lang: str) -> None:
     QLocale.setDefault(QLocale(QLocale.Japanese, QLocale.Japan))
 
 
-def offer_recovery(window: MainWindow) -> None:
-    for folder in recorder.find_unfinished(window.settings.meetings_dir()):
-        answer = QMessageBox.question(window, window.tr("Unfinished recording"), window.tr(
-            "A recording was not stopped properly (the app or the computer stopped). Recover it now?"))
-        if answer == QMessageBox.Yes:
-            recorder.recover(folder)
-            window.refresh_recent()
-            window.open_meeting(folder)
-
-
 def run_app() -> int:
     logs.setup_logging()
     settings = config.load_settings()
@@ -42,5 +32,5 @@ def run_app() -> int:
     install_translator(app, settings.ui_language)
     window = MainWindow(settings, catalog())
     window.show()
-    offer_recovery(window)
+    window.offer_recovery()
     return app.exec()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop import config, messages
-from desktop.core import audio, errors, pipeline
+from desktop.core import audio, errors, pipeline, recorder
 from desktop.core.export import export
 from desktop.core.live import LiveTranscriber
 from desktop.core.meetings import MeetingStore
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([320, 880])
         self.setCentralWidget(self.splitter)
 
         bar = self.statusBar()
@@ -417,6 +418,16 @@ class MainWindow(QMainWindow):
             else:
                 self.transcript_view.set_audio(holder.get("samples"))
         check()
+
+    def offer_recovery(self) -> None:
+        """At start-up: a recording that never stopped cleanly (crash, power cut) is offered back."""
+        for folder in recorder.find_unfinished(self.settings.meetings_dir()):
+            answer = QMessageBox.question(self, self.tr("Unfinished recording"), self.tr(
+                "A recording was not stopped properly (the app or the computer stopped). Recover it now?"))
+            if answer == QMessageBox.Yes:
+                recorder.recover(folder)
+                self.refresh_recent()
+                self.open_meeting(folder)
 
     # ---- window state ------------------------------------------------------------------------------
     def _qsettings(self) -> QSettings:

@@ -78,7 +78,35 @@
         <source>Export folder</source>
         <translation>書き出し先フォルダー</translation>
     </message>
-<message><source>Word (.docx)</source><translation>Word（.docx）</translation></message><message><source>Markdown (.md)</source><translation>Markdown（.md）</translation></message><message><source>Text (.txt)</source><translation>テキスト（.txt）</translation></message><message><source>JSON (.json)</source><translation>JSON（.json）</translation></message><message><source>SRT (.srt)</source><translation>字幕 SRT（.srt）</translation></message><message><source>WebVTT (.vtt)</source><translation>字幕 WebVTT（.vtt）</translation></message><message><source>CSV (.csv)</source><translation>宿題事項 CSV（.csv）</translation></message></context>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word（.docx）</translation>
+    </message>
+    <message>
+        <source>Markdown (.md)</source>
+        <translation>Markdown（.md）</translation>
+    </message>
+    <message>
+        <source>Text (.txt)</source>
+        <translation>テキスト（.txt）</translation>
+    </message>
+    <message>
+        <source>JSON (.json)</source>
+        <translation>JSON（.json）</translation>
+    </message>
+    <message>
+        <source>SRT (.srt)</source>
+        <translation>字幕 SRT（.srt）</translation>
+    </message>
+    <message>
+        <source>WebVTT (.vtt)</source>
+        <translation>字幕 WebVTT（.vtt）</translation>
+    </message>
+    <message>
+        <source>CSV (.csv)</source>
+        <translation>宿題事項 CSV（.csv）</translation>
+    </message>
+</context>
 <context>
     <name>ItemTable</name>
     <message>
@@ -106,13 +134,13 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="65" />
-        <location filename="../../desktop/ui/main_window.py" line="102" />
+        <location filename="../../desktop/ui/main_window.py" line="103" />
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="66" />
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="104" />
         <source>Import audio/video file...</source>
         <translation>音声・動画ファイルを取り込む...</translation>
     </message>
@@ -137,106 +165,128 @@
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91" />
+        <location filename="../../desktop/ui/main_window.py" line="92" />
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <location filename="../../desktop/ui/main_window.py" line="102" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105" />
+        <location filename="../../desktop/ui/main_window.py" line="106" />
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107" />
+        <location filename="../../desktop/ui/main_window.py" line="108" />
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="109" />
         <source>&amp;Recording</source>
         <translation>録音(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>Record</source>
         <translation>録音開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>Pause / resume</source>
         <translation>一時停止／再開</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Play / pause</source>
         <translation>再生／一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>Settings...</source>
         <translation>設定...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="225" />
         <source>Import a meeting recording</source>
         <translation>会議の録音を取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>Transcribing</source>
         <translation>文字起こし中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="290" />
         <source>Finishing the transcript</source>
         <translation>文字起こしを仕上げています</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="298" />
         <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
         <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="312" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337" />
+        <location filename="../../desktop/ui/main_window.py" line="338" />
         <source>Create the minutes before exporting this format.</source>
         <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>Exported to %1</source>
         <translation>%1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394" />
+        <location filename="../../desktop/ui/main_window.py" line="395" />
         <source>Gijiroku</source>
         <translation>議事録</translation>
     </message>
-<message><source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source><translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation></message><message><source>about</source><translation>残り約</translation></message><message><source>left</source><translation /></message><message><source>(untitled)</source><translation>（無題）</translation></message></context>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <source>Unfinished recording</source>
+        <translation>終了していない録音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
+        <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
+    </message>
+    <message>
+        <source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source>
+        <translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>残り約</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（無題）</translation>
+    </message>
+<message><source>left</source><translation /></message></context>
 <context>
     <name>MeetingInfoPanel</name>
     <message>
@@ -615,12 +665,10 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="29" />
         <source>Unfinished recording</source>
         <translation>終了していない録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="30" />
         <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
         <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
