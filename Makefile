@@ -9,13 +9,16 @@ MODELS_STAMP := models/store/.installed-stamp
 APT_PACKAGES := libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench setup system-deps models clean-venv render-docx translations screenshots
+.PHONY: run test bench setup system-deps models clean-venv render-docx translations screenshots bench-asr bench-minutes
 
 run: setup
 	$(BIN)/gijiroku
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench-asr: setup
+	$(BIN)/python bench/asr.py
 
 bench: setup
 	$(BIN)/python bench/pipeline.py

@@ -22,7 +22,7 @@ from desktop.core.evaluation import cer, score_facts  # noqa: E402
 from desktop.core.llm import LlamaChat  # noqa: E402
 from desktop.core.minutes import MinutesWriter  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
-from desktop.core.pipeline import transcription_options  # noqa: E402
+from desktop.core.pipeline import transcribe_samples  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber  # noqa: E402
 from desktop.core.types import Meeting  # noqa: E402
 
@@ -62,7 +62,7 @@ def main() -> None:
     our_load = time.perf_counter() - t0
     meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
     t0 = time.perf_counter()
-    transcript = ours.transcribe(samples, transcription_options(meeting))
+    transcript = transcribe_samples(ours, samples, meeting)
     our_s = time.perf_counter() - t0
     del ours
     rss_after_asr = peak_rss_mb()

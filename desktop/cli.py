@@ -95,6 +95,8 @@ def build_parser() -> OneLineParser:
     meeting_args.add_argument("--place", default="")
     meeting_args.add_argument("--attendees", default="", help="名前,名前 (comma separated)")
     meeting_args.add_argument("--time", default="", help="HH:MM-HH:MM (start and end)")
+    meeting_args.add_argument("--vocabulary", type=Path, default=None,
+                              help="file: one term per line, optional reading after a tab")
 
     p = OneLineParser(prog="gijiroku", description="議事録: offline Japanese meeting minutes", parents=[common])
     sub = p.add_subparsers(dest="command")
@@ -141,6 +143,9 @@ def build_parser() -> OneLineParser:
     rc.add_argument("--seconds", type=float, default=None, help="stop after this many seconds")
     rc.add_argument("--no-live", action="store_true", help="record only, no live transcript")
     rc.add_argument("--model-asr", default=None)
+    rc.add_argument("--title", default="")
+    rc.add_argument("--attendees", default="", help="名前,名前 (comma separated)")
+    rc.add_argument("--vocabulary", type=Path, default=None)
     rv = sub.add_parser("recover", parents=[common], help="repair an unfinished recording")
     rv.add_argument("folder", type=Path)
 
@@ -192,15 +197,30 @@ def _engine(args, settings: config.Settings):
 def _meeting(args) -> Meeting:
     attendees = [a.strip() for a in args.attendees.replace("、", ",").split(",") if a.strip()]
     start, _, end = args.time.replace("～", "-").replace("~", "-").partition("-")
+    vocabulary = _meeting_vocabulary(args)
     return Meeting(title=args.title, date=args.date, place=args.place, attendees=attendees,
-                   start_time=start.strip(), end_time=end.strip())
+                   start_time=start.strip(), end_time=end.strip(), vocabulary=vocabulary)
+
+
+def _meeting_vocabulary(args) -> list[str]:
+    path = getattr(args, "vocabulary", None)
+    if not path:
+        return []
+    if not path.is_file():
+        raise errors.InputNotFound(str(path), path=str(path))
+    try:
+        return [line.rstrip("\n") for line in path.read_text(encoding="utf-8-sig").splitlines()
+                if line.strip() and not line.startswith("#")]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise errors.InputUnreadable(str(exc), path=str(path)) from exc
 
 
 def cmd_process(args, settings) -> int:
     from desktop.core import pipeline
 
     written = pipeline.process(catalog(), _engine(args, settings), args.audio, args.out, _meeting(args),
-                               on_progress=ProgressPrinter(), export_options=export_options(args))
+                               on_progress=ProgressPrinter(), export_options=export_options(args),
+                               user_terms=config.load_user_terms())
     for path in written.values():
         print(path)
     return 0
@@ -210,7 +230,7 @@ def cmd_transcribe(args, settings) -> int:
     from desktop.core import pipeline
 
     transcript = pipeline.transcribe(catalog(), _engine(args, settings), args.audio, _meeting(args),
-                                     on_progress=ProgressPrinter())
+                                     on_progress=ProgressPrinter(), user_terms=config.load_user_terms())
     store.write_json(args.out, transcript.to_json())
     print(args.out)
     return 0
@@ -317,9 +337,15 @@ def cmd_record(args, settings) -> int:
         from desktop.core.transcription import WhisperTranscriber
 
         _, model_dir = catalog().resolve(args.model_asr or settings.model_asr, "asr")
+        from desktop.core import pipeline
+
         earlier, start_s = _continued_recording(args.out)
+        meeting = Meeting(title=args.title, attendees=[a.strip() for a in args.attendees.split(",") if a.strip()],
+                          vocabulary=_meeting_vocabulary(args))
+        vocabulary = pipeline.vocabulary_for(meeting, config.load_user_terms())
         live = LiveTranscriber(WhisperTranscriber(model_dir, cpu_threads=args.threads or settings.cpu_threads),
-                               args.out / "transcript.json", earlier=earlier, start_s=start_s)
+                               args.out / "transcript.json", pipeline.transcription_options(meeting),
+                               earlier=earlier, start_s=start_s, correct=lambda t: vocabulary.correct(t)[0])
     recorder = Recorder(args.out, args.device, on_audio=live.feed if live else None)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     ja = (args.lang or settings.ui_language) != "en"

@@ -54,6 +54,30 @@ class Settings:
         return Path(self.storage_dir) if self.storage_dir else data_dir() / "meetings"
 
 
+def user_dictionary_file() -> Path:
+    """The clerk's own 用語辞書: surface[TAB reading] per line."""
+    return config_dir() / "user-dictionary.tsv"
+
+
+def admin_vocabulary_file() -> Path:
+    """The clerk's edited copy of the built-in administrative vocabulary (absent: the built-in one)."""
+    return config_dir() / "admin-vocabulary.tsv"
+
+
+def load_user_terms():
+    """Every term the clerk keeps across meetings: the user dictionary and the (edited) built-in list."""
+    from desktop.core import vocabulary
+
+    terms = []
+    for path, source in ((user_dictionary_file(), "user"), (admin_vocabulary_file(), "builtin")):
+        if path.exists():
+            try:
+                terms += vocabulary.load_terms_file(path, source)
+            except (OSError, UnicodeDecodeError):
+                pass  # an unreadable dictionary must not stop transcription
+    return terms
+
+
 def settings_file() -> Path:
     return config_dir() / "settings.json"
 

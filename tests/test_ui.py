@@ -236,3 +236,23 @@ def test_unfinished_recording_is_offered_for_recovery(qtbot, japanese, tmp_path,
     import wave
     with wave.open(str(folder / "audio.wav")) as r:
         assert r.getnframes() == 16000 * 3
+
+
+def test_dictionaries_are_edited_and_used(window, qtbot):
+    from desktop.ui.vocabulary_dialog import VocabularyDialog
+    from desktop.core.pipeline import vocabulary_for
+    from desktop.core.types import Meeting
+    dialog = VocabularyDialog(window)
+    qtbot.addWidget(dialog)
+    assert "決裁" in dialog.admin.toPlainText()            # the built-in list is visible
+    dialog.user.setPlainText("議会事務局\tぎかいじむきょく")
+    dialog.admin.setPlainText(dialog.admin.toPlainText().replace("決裁\tケッサイ\tany\n", ""))
+    dialog.save()
+    v = vocabulary_for(Meeting(), config.load_user_terms())
+    assert v.correct_text("義会事務局です。")[0] == "議会事務局です。"
+    assert not any(t.surface == "決裁" for t in v.terms)    # the clerk removed it
+    again = VocabularyDialog(window)
+    qtbot.addWidget(again)
+    again._restore()
+    again.save()
+    assert not config.admin_vocabulary_file().exists()

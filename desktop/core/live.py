@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import numpy as np
 
@@ -28,9 +28,12 @@ class LiveTranscriber:
     def __init__(self, transcriber: WhisperTranscriber, out_json: Path,
                  options: TranscriptionOptions = TranscriptionOptions(),
                  min_piece_s: float = 10.0, max_piece_s: float = 28.0, min_gap_s: float = 0.7,
-                 earlier: Optional[Transcript] = None, start_s: float = 0.0):
+                 earlier: Optional[Transcript] = None, start_s: float = 0.0,
+                 correct: Optional[Callable[[Transcript], Transcript]] = None):
         """`earlier` and `start_s`: a recording continued in the same meeting (another device,
-        after a crash) appends to its transcript, with times after the audio already there."""
+        after a crash) appends to its transcript, with times after the audio already there.
+        `correct`: the vocabulary correction file transcription applies, applied to each piece."""
+        self.correct = correct
         self.transcriber = transcriber
         self.out_json = Path(out_json)
         self.options = options
@@ -147,6 +150,8 @@ class LiveTranscriber:
         # (measured: CER 0.18 with, against 0.05 for the same audio as a file).
         if len(piece) >= int(0.3 * RATE) and speech_spans(piece):
             t = self.transcriber.transcribe(piece, self.options, offset=offset, first_id=len(self.segments) + 1)
+            if self.correct is not None:
+                t = self.correct(t)
             with self._lock:
                 for seg in t.segments:
                     if self.segments and seg.text in self.segments[-1].text:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 from . import audio, store
 from .export import ExportOptions, export
@@ -17,6 +17,7 @@ from .minutes import MinutesOptions, MinutesWriter
 from .models import ModelCatalog
 from .transcription import TranscriptionOptions, WhisperTranscriber
 from .types import Meeting, Minutes, Transcript
+from .vocabulary import Term, Vocabulary
 
 TRANSCRIPT_FILE = "transcript.json"
 MINUTES_FILE = "minutes.json"
@@ -34,15 +35,38 @@ class EngineSettings:
 
 
 def transcription_options(meeting: Meeting) -> TranscriptionOptions:
-    return TranscriptionOptions()
+    """The meeting's title and attendees as the decoder's opening context.
+
+    Measured per fixture (bench-asr, CER after correction): title + attendees as initial_prompt
+    0.046 / 0.069 / 0.105 against 0.043 / 0.066 / 0.140 without; the title alone made one meeting
+    much worse (0.232), and attendee names as `hotwords` another (0.295), so neither is used."""
+    if not meeting.title and not meeting.attendees:
+        return TranscriptionOptions()
+    prompt = (meeting.title + "。" if meeting.title else "") + \
+        ("出席者：" + "、".join(a.split("\t")[0] for a in meeting.attendees) + "。" if meeting.attendees else "")
+    return TranscriptionOptions(initial_prompt=prompt)
+
+
+def vocabulary_for(meeting: Meeting, user_terms: Sequence[Term] = ()) -> Vocabulary:
+    return Vocabulary.for_meeting(meeting.attendees, meeting.vocabulary, user_terms)
+
+
+def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meeting,
+                       on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
+                       user_terms: Sequence[Term] = ()) -> Transcript:
+    """Decode with Whisper, then put the meeting's names and terms back where they were misheard."""
+    raw = transcriber.transcribe(samples, transcription_options(meeting), on_progress, cancel)
+    corrected, _changes = vocabulary_for(meeting, user_terms).correct(raw)
+    return corrected
 
 
 def transcribe(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, meeting: Meeting,
-               on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None) -> Transcript:
+               on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
+               user_terms: Sequence[Term] = ()) -> Transcript:
     samples = audio.decode(audio_path)  # decode first: a bad file fails before a model loads
     _entry, model_dir = catalog.resolve(engine.model_asr, "asr")
     transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.cpu_threads)
-    return transcriber.transcribe(samples, transcription_options(meeting), on_progress, cancel)
+    return transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
 
 
 def open_chat(catalog: ModelCatalog, engine: EngineSettings) -> LlamaChat:
@@ -59,7 +83,7 @@ def write_minutes(catalog: ModelCatalog, engine: EngineSettings, transcript: Tra
 
 def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out_dir: Path, meeting: Meeting,
             on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
-            export_options: ExportOptions = ExportOptions()) -> dict[str, Path]:
+            export_options: ExportOptions = ExportOptions(), user_terms: Sequence[Term] = ()) -> dict[str, Path]:
     """The whole pipeline; returns the files written."""
     audio.check_readable(audio_path)
     # Resolve both models before hours of work: a missing LLM should fail now, not after transcription.
@@ -68,7 +92,7 @@ def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out
     store.ensure_dir(out_dir)
     written = {"meeting": out_dir / MEETING_FILE}
     store.write_json(written["meeting"], meeting.to_json())
-    transcript = transcribe(catalog, engine, audio_path, meeting, on_progress, cancel)
+    transcript = transcribe(catalog, engine, audio_path, meeting, on_progress, cancel, user_terms)
     written["transcript"] = out_dir / TRANSCRIPT_FILE
     store.write_json(written["transcript"], transcript.to_json())
     minutes = write_minutes(catalog, engine, transcript, meeting, on_progress, cancel)

@@ -21,6 +21,7 @@ from .types import Segment, Transcript
 # Phrases Whisper produces from silence or noise on Japanese audio (YouTube-subtitle habits).
 SILENCE_PHRASES = ("ご視聴ありがとうございました", "チャンネル登録", "最後までご覧いただき")
 MAX_CHARS_PER_SECOND = 20.0
+SPLIT_GAP_S = 0.8   # a pause this long between words ends a line
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class TranscriptionOptions:
     # Conditioning on the previous window keeps terms consistent across windows (CER 0.076 vs 0.088
     # on the sample); the loops it can cause are collapsed by _clean_text and _drop_repeats.
     condition_on_previous_text: bool = True
+    temperature: tuple = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)   # faster-whisper's fallback schedule
     initial_prompt: Optional[str] = None
     hotwords: Optional[str] = None
 
@@ -60,12 +62,11 @@ class WhisperTranscriber:
                 samples, language=options.language, task="transcribe", beam_size=options.beam_size,
                 vad_filter=True, vad_parameters={"min_silence_duration_ms": options.vad_min_silence_ms},
                 word_timestamps=True, condition_on_previous_text=options.condition_on_previous_text,
-                initial_prompt=options.initial_prompt, hotwords=options.hotwords)
+                initial_prompt=options.initial_prompt, hotwords=options.hotwords, temperature=list(options.temperature))
             out: list[Segment] = []
             for seg in segments:  # lazy: decoding happens as we iterate
                 check(cancel)
-                built = _to_segment(seg, duration)
-                if built is not None:
+                for built in _to_segments(seg, duration):
                     built.id = first_id + len(out)
                     built.start += offset
                     built.end += offset
@@ -99,14 +100,34 @@ def check_whisper_loads(model_dir: Path) -> None:
     WhisperTranscriber(model_dir, cpu_threads=1)
 
 
-def _to_segment(seg, duration: float) -> Optional[Segment]:
-    """faster-whisper segment -> ours, with word-timed bounds; None for segments to drop."""
-    text = _clean_text(seg.text)
+def _to_segments(seg, duration: float) -> list[Segment]:
+    """faster-whisper segment -> ours: one per sentence, bounded by its words' times.
+
+    Whisper's own segments can run across several sentences and, next to a silence that VAD
+    removed, across the silence itself; the word timings put each sentence where it was said.
+    """
+    words = [w for w in (seg.words or []) if w.word.strip()]
+    if not words:
+        built = _checked(_clean_text(seg.text), seg.start, seg.end, duration)
+        return [built] if built else []
+    out, group = [], []
+    for i, w in enumerate(words):
+        group.append(w)
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        ends_sentence = w.word.strip().endswith(("。", "？", "?", "！", "!"))
+        if nxt is None or ends_sentence or nxt.start - w.end >= SPLIT_GAP_S:
+            text = _clean_text("".join(x.word for x in group))
+            built = _checked(text, group[0].start, group[-1].end, duration)
+            if built:
+                out.append(built)
+            group = []
+    return out
+
+
+def _checked(text: str, start: float, end: float, duration: float) -> Optional[Segment]:
+    """The guards: None for text that was not heard."""
     if not text:
         return None
-    words = [w for w in (seg.words or []) if w.word.strip()]
-    start = words[0].start if words else seg.start
-    end = words[-1].end if words else seg.end
     # Beyond the end of the audio nothing was said: such segments are invented.
     if start >= duration - 0.05:
         return None

@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
         self._action(rec_menu, self.tr("Stop"), "Ctrl+Shift+S", self.record_panel.stop)
         self._action(rec_menu, self.tr("Play / pause"), "Ctrl+Space", self.transcript_view.toggle_play)
         tools = self.menuBar().addMenu(self.tr("&Tools"))
+        self._action(tools, self.tr("Dictionaries..."), "Ctrl+D", self.open_dictionaries)
         self._action(tools, self.tr("Settings..."), "Ctrl+,", self.open_settings)
 
     def _action(self, menu, text, shortcut, slot) -> QAction:
@@ -239,8 +240,8 @@ class MainWindow(QMainWindow):
 
         def work(progress, cancel):
             samples = audio.decode(path)
-            transcript = self.transcriber().transcribe(samples, pipeline.transcription_options(meeting),
-                                                       progress, cancel)
+            transcript = pipeline.transcribe_samples(self.transcriber(), samples, meeting, progress, cancel,
+                                                     config.load_user_terms())
             self.meetings.save_transcript(folder, transcript)
             return transcript, samples
 
@@ -255,8 +256,11 @@ class MainWindow(QMainWindow):
             self.new_meeting()  # an imported meeting: record into a new one
         folder = self._ensure_folder()
         try:
+            meeting = self.info.meeting()
+            vocabulary = pipeline.vocabulary_for(meeting, config.load_user_terms())
             self.live = LiveTranscriber(self.transcriber(), folder / "transcript.json",
-                                        pipeline.transcription_options(self.info.meeting()))
+                                        pipeline.transcription_options(meeting),
+                                        correct=lambda t: vocabulary.correct(t)[0])
         except errors.GijirokuError as exc:
             self.show_error(messages.describe(exc, self.lang))
             return None
@@ -356,6 +360,11 @@ class MainWindow(QMainWindow):
             except errors.GijirokuError as exc:
                 self.show_error(messages.describe(exc, self.lang))
             self.refresh_recent()
+
+    def open_dictionaries(self) -> None:
+        from desktop.ui.vocabulary_dialog import VocabularyDialog
+
+        VocabularyDialog(self).exec()
 
     # ---- jobs ------------------------------------------------------------------------------------------
     def _show_busy(self, busy: bool) -> None:

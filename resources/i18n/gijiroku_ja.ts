@@ -216,61 +216,66 @@
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="115" />
+        <source>Dictionaries...</source>
+        <translation>用語辞書...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="116" />
         <source>Settings...</source>
         <translation>設定...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Import a meeting recording</source>
         <translation>会議の録音を取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="248" />
         <source>Transcribing</source>
         <translation>文字起こし中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="290" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>Finishing the transcript</source>
         <translation>文字起こしを仕上げています</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
         <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312" />
+        <location filename="../../desktop/ui/main_window.py" line="316" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>Create the minutes before exporting this format.</source>
         <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="346" />
         <source>Exported to %1</source>
         <translation>%1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395" />
+        <location filename="../../desktop/ui/main_window.py" line="404" />
         <source>Gijiroku</source>
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425" />
+        <location filename="../../desktop/ui/main_window.py" line="434" />
         <source>Unfinished recording</source>
         <translation>終了していない録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="426" />
+        <location filename="../../desktop/ui/main_window.py" line="435" />
         <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
         <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
@@ -660,6 +665,34 @@
         <location filename="../../desktop/ui/transcript_view.py" line="166" />
         <source>Pause</source>
         <translation>一時停止</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyDialog</name>
+    <message>
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="15" />
+        <source>Dictionaries</source>
+        <translation>辞書</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="18" />
+        <source>One term per line. A reading may follow after a tab (e.g. 東海林&lt;TAB&gt;しょうじ).</source>
+        <translation>1行に1語。読みはタブの後に書けます（例：東海林&lt;TAB&gt;しょうじ）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="22" />
+        <source>Restore the standard list</source>
+        <translation>標準の一覧に戻す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="27" />
+        <source>User dictionary</source>
+        <translation>用語辞書</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="28" />
+        <source>Administrative terms (built in)</source>
+        <translation>行政用語（標準）</translation>
     </message>
 </context>
 <context>

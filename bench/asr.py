@@ -1,0 +1,83 @@
+"""`make bench-asr`: every fixture meeting, the project's pipeline against raw faster-whisper.
+
+For each tests/fixtures/*.ref.json: CER (NFKC, numerals as digits, punctuation and spaces
+removed), invented segments (text where the reference has silence, or past the end) and
+timestamp error (segment starts against the nearest reference utterance start), for raw
+faster-whisper (same model, its defaults with language="ja") and for the pipeline with the
+meeting's attendees, in the same run.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop import config  # noqa: E402
+from desktop.core import audio, paths  # noqa: E402
+from desktop.core.evaluation import cer  # noqa: E402
+from desktop.core.models import ModelCatalog  # noqa: E402
+from desktop.core.pipeline import transcribe_samples  # noqa: E402
+from desktop.core.transcription import WhisperTranscriber  # noqa: E402
+from desktop.core.types import Meeting  # noqa: E402
+
+
+def invented(segments, ref) -> int:
+    """Segments that overlap no reference utterance (with 0.5 s slack), or lie past the end."""
+    utts = ref["utterances"]
+    n = 0
+    for start, end in segments:
+        if start >= ref["duration"] or not any(start < u["end"] + 0.5 and end > u["start"] - 0.5 for u in utts):
+            n += 1
+    return n
+
+
+def timestamp_error(segments, ref) -> float:
+    """Mean distance from each reference utterance start to the nearest segment start (s)."""
+    if not segments:
+        return float("nan")
+    starts = [s for s, _ in segments]
+    return sum(min(abs(u["start"] - s) for s in starts) for u in ref["utterances"]) / len(ref["utterances"])
+
+
+def main() -> None:
+    from faster_whisper import WhisperModel
+
+    cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
+    model_dir = cat.resolve(sys.argv[1] if len(sys.argv) > 1 else "whisper-base", "asr")[1]
+    raw = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=2)
+    ours = WhisperTranscriber(model_dir, cpu_threads=2)
+    rows = []
+    for ref_path in sorted((ROOT / "tests" / "fixtures").glob("*.ref.json")):
+        ref = json.loads(ref_path.read_text(encoding="utf-8"))
+        samples = audio.decode(ref_path.with_name(ref["id"] + ".wav"))
+        reference = "".join(u["text"] for u in ref["utterances"])
+        t0 = time.perf_counter()
+        raw_segments = list(raw.transcribe(samples, language="ja")[0])
+        raw_s = time.perf_counter() - t0
+        meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
+        t0 = time.perf_counter()
+        t = transcribe_samples(ours, samples, meeting)
+        our_s = time.perf_counter() - t0
+        r_spans = [(s.start, s.end) for s in raw_segments]
+        o_spans = [(s.start, s.end) for s in t.segments]
+        rows.append({"fixture": ref["id"], "raw_cer": cer(reference, "".join(s.text for s in raw_segments)),
+                     "cer": cer(reference, t.text), "raw_invented": invented(r_spans, ref), "invented": invented(o_spans, ref),
+                     "raw_ts": timestamp_error(r_spans, ref), "ts": timestamp_error(o_spans, ref),
+                     "raw_s": raw_s, "s": our_s})
+    print("\nbench-asr: CER / invented segments / timestamp error (s) / seconds; pipeline vs raw faster-whisper\n")
+    print(f"{'fixture':<12}{'CER':>8}{'raw':>8}{'ratio':>7}{'invent':>8}{'raw':>5}{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}")
+    for r in rows:
+        print(f"{r['fixture']:<12}{r['cer']:>8.3f}{r['raw_cer']:>8.3f}{r['cer'] / max(r['raw_cer'], 1e-9):>7.2f}"
+              f"{r['invented']:>8d}{r['raw_invented']:>5d}{r['ts']:>8.2f}{r['raw_ts']:>7.2f}{r['s']:>7.1f}{r['raw_s']:>7.1f}")
+    mean = sum(r["cer"] for r in rows) / len(rows)
+    raw_mean = sum(r["raw_cer"] for r in rows) / len(rows)
+    print(f"{'mean':<12}{mean:>8.3f}{raw_mean:>8.3f}{mean / raw_mean:>7.2f}")
+    json.dump(rows, open(ROOT / "bench" / "last-asr.json", "w"), indent=1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,216 @@
+"""Meeting vocabulary: names and terms the clerk knows in advance, and the correction step that
+puts them back where Whisper misheard them.
+
+Whisper writes what it hears in the spelling it knows best: 松本 becomes 松元, 財政課 becomes
+財政家, 係長 becomes かかり庁. The misheard span still *sounds* like the term, so the correction
+compares readings (pyopenjtalk, offline): a span of the transcript whose reading matches a
+vocabulary entry's is replaced by the entry. Guards keep correct words alone: a name is only put
+where a name stands (before a title, です, は ...), words with everyday homophones (承知/招致) only
+in their context, and a near (not exact) reading only for a span that is not one dictionary word.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+from . import paths
+from .grounding import strip_title
+from .reading import Morpheme, morphemes, reading_of
+from .types import Segment, Transcript
+
+NAME_AFTER = re.compile(r"^(課長|部長|室長|係長|主任|主査|主事|委員|局長|次長|参事|さん|様|君|氏|です|は、|から)")
+PUNCT = set("、。，．,.!?！？「」『』（）() 　")
+MAX_SPAN = 4
+
+
+@dataclass(frozen=True)
+class Term:
+    surface: str
+    reading: str
+    kind: str = "term"          # "term" or "name"
+    context: str = "any"        # "any" or "after:REGEX"
+    source: str = "meeting"     # attendee | meeting | user | builtin
+
+
+def load_terms_file(path: Path, source: str) -> list[Term]:
+    """Lines of `surface[TAB reading[TAB context]]`; # starts a comment. Readings are computed when absent."""
+    terms = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.rstrip("\n").split("\t")
+        surface = parts[0].strip()
+        reading = parts[1].strip() if len(parts) > 1 and parts[1].strip() else reading_of(surface)
+        context = parts[2].strip() if len(parts) > 2 and parts[2].strip() else "any"
+        if surface:
+            terms.append(Term(surface, katakana(reading), "term", context, source))
+    return terms
+
+
+def builtin_terms() -> list[Term]:
+    return load_terms_file(paths.resource("vocabulary", "admin.tsv"), "builtin")
+
+
+_O_ROW = set("オコゴソゾトドノホボポモヨョロヲ")
+_E_ROW = set("エケゲセゼテデネヘベペメレ")
+
+
+def katakana(text: str) -> str:
+    """A reading given by a clerk (しょうじ) -> as pyopenjtalk pronounces it (ショージ): katakana,
+    with the long vowels おう/えい written ー."""
+    kana = "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in unicodedata.normalize("NFKC", text))
+    out = []
+    for c in kana:
+        if out and ((c == "ウ" and out[-1] in _O_ROW) or (c == "イ" and out[-1] in _E_ROW)):
+            out.append("ー")
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def attendee_terms(attendees: Iterable[str]) -> list[Term]:
+    """'井上課長補佐' gives the surname 井上 as a name (the title is in the built-in vocabulary)."""
+    out = []
+    for a in attendees:
+        name, _, reading = a.partition("\t")
+        surname = strip_title(name.strip())
+        if surname:
+            r = katakana(reading) if reading else reading_of(surname)
+            out.append(Term(surname, r, "name", "any", "attendee"))
+    return out
+
+
+class Vocabulary:
+    def __init__(self, terms: Iterable[Term]):
+        self.terms = [t for t in terms if t.reading]
+        self._by_reading: dict[str, list[Term]] = {}
+        for t in self.terms:
+            self._by_reading.setdefault(t.reading, []).append(t)
+
+    @classmethod
+    def for_meeting(cls, attendees: Iterable[str] = (), terms: Iterable[str] = (), user_terms: Iterable[Term] = (),
+                    builtin: bool = True) -> "Vocabulary":
+        """Attendees, the meeting's terms, the clerk's dictionary; and the built-in administrative
+        list, unless `user_terms` carries the clerk's edited copy of it."""
+        meeting = [Term(s.split("\t")[0].strip(), katakana(s.split("\t")[1]) if "\t" in s
+                        else reading_of(s.split("\t")[0].strip())) for s in terms if s.strip()]
+        user_terms = list(user_terms)
+        edited_builtin = any(t.source == "builtin" for t in user_terms)
+        standard = builtin_terms() if builtin and not edited_builtin else []
+        return cls([*attendee_terms(attendees), *meeting, *user_terms, *standard])
+
+    # ---- correction --------------------------------------------------------------------------
+    def correct_text(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """The text with misheard spans replaced; and the (heard, written) pairs replaced."""
+        tokens = aligned(text)
+        out, changes, i = [], [], 0
+        while i < len(tokens):
+            hit = None
+            for exact in (True, False):  # an exact reading at any length beats a near one
+                for n in range(min(MAX_SPAN, len(tokens) - i), 0, -1):
+                    span = tokens[i:i + n]
+                    surface = "".join(m.surface for m in span)
+                    if any(c in PUNCT for c in surface) or span[0].pos == "助詞" or (span[-1].pos == "助詞" and not exact):
+                        continue  # a term never starts with a particle (電子か: 化 heard as the particle か)
+                    after = "".join(m.surface for m in tokens[i + n:i + n + 4])
+                    term = self._match(span, surface, after, exact)
+                    if term is not None:
+                        hit = (n, surface, term)
+                        break
+                if hit:
+                    break
+            if hit is None:
+                out.append(tokens[i].surface)
+                i += 1
+                continue
+            n, surface, term = hit
+            out.append(term.surface)
+            changes.append((surface, term.surface))
+            i += n
+        return "".join(out), changes
+
+    def _match(self, span: list[Morpheme], surface: str, after: str, exact: bool) -> Optional[Term]:
+        reading = "".join(m.reading for m in span)
+        if len(reading) < 2:
+            return None
+        if exact:
+            candidates = self._by_reading.get(reading, [])
+        elif len(span) >= 2 and len(reading) >= 4:
+            # A near reading, only for a span that is not one dictionary word (ASR garble splits
+            # into pieces; a real word the speaker said is one morpheme).
+            candidates = [t for t in self.terms if abs(len(t.reading) - len(reading)) <= 1
+                          and len(t.reading) >= 4 and t.context == "any" and _one_edit(t.reading, reading)]
+        else:
+            return None
+        for term in candidates:
+            if surface == term.surface or term.surface in surface:
+                return None  # already right
+            if surface in term.surface:
+                continue  # part of the term is there; the rest is not a mishearing of it
+            if term.kind == "name" and (not NAME_AFTER.match(after) or any(m.pos not in ("名詞", "") for m in span)):
+                continue  # a word that merely sounds like a name, not in a name's place
+            if term.context.startswith("after:") and not re.match(term.context[6:], after):
+                continue
+            return term
+        return None
+
+    def correct(self, transcript: Transcript) -> tuple[Transcript, list[tuple[str, str]]]:
+        changes: list[tuple[str, str]] = []
+        segments = []
+        for s in transcript.segments:
+            text, c = self.correct_text(s.text)
+            changes += c
+            segments.append(Segment(s.id, s.start, s.end, text, s.speaker))
+        return Transcript(segments, transcript.duration, transcript.language), changes
+
+    def hotwords(self, limit_chars: int = 120) -> str:
+        """Names and meeting terms for the decoder, shortest list first (the built-in list is left out:
+        hotwords are applied to every window and long lists make Whisper drop speech)."""
+        words, used = [], 0
+        for t in self.terms:
+            if t.source in ("attendee", "meeting", "user") and t.surface not in words and used + len(t.surface) < limit_chars:
+                words.append(t.surface)
+                used += len(t.surface) + 1
+        return " ".join(words)
+
+
+def aligned(text: str) -> list[Morpheme]:
+    """pyopenjtalk's morphemes with their surfaces as written in `text`.
+
+    pyopenjtalk rewrites numbers (1点目 -> 一点目) and widths, so digits and Latin letters are
+    kept as plain tokens and only the runs between them are analysed."""
+    out: list[Morpheme] = []
+    for run in re.findall(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+|[^0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+", text):
+        if re.match(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]", run):
+            out.append(Morpheme(run, "", "記号"))
+            continue
+        out.extend(_aligned_run(run))
+    return out
+
+
+def _aligned_run(text: str) -> list[Morpheme]:
+    out, pos = [], 0
+    for m in morphemes(text):
+        target = unicodedata.normalize("NFKC", m.surface)
+        start = pos
+        while pos < len(text) and unicodedata.normalize("NFKC", text[start:pos]) != target:
+            pos += 1
+        if unicodedata.normalize("NFKC", text[start:pos]) != target:
+            return [Morpheme(text, "", "")]  # could not align: leave this run alone
+        out.append(Morpheme(text[start:pos], m.reading, m.pos))
+    if pos < len(text):
+        out.append(Morpheme(text[pos:], "", ""))
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
