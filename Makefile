@@ -20,6 +20,9 @@ test: setup
 bench-asr: setup
 	$(BIN)/python bench/asr.py
 
+bench-minutes: setup
+	$(BIN)/python bench/minutes.py
+
 bench: setup
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/recording.py

@@ -1,0 +1,101 @@
+"""`make bench-minutes`: the minutes pipeline against a naive single call, on every fixture meeting.
+
+For each fixture the transcript is made once (the project's transcription), then for the default
+and the light model: fact recall (decisions, action items with owner/task/due, next meeting),
+false claims (deferred items stated as decisions, invented dates), seconds and tokens — for the
+pipeline and for one schema-constrained call over the whole transcript, in the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from desktop import config  # noqa: E402
+from desktop.core import audio, grounding, paths  # noqa: E402
+from desktop.core.evaluation import score_facts  # noqa: E402
+from desktop.core.llm import LlamaChat  # noqa: E402
+from desktop.core.minutes import MinutesWriter, format_line  # noqa: E402
+from desktop.core.models import ModelCatalog  # noqa: E402
+from desktop.core.pipeline import transcribe_samples  # noqa: E402
+from desktop.core.transcription import WhisperTranscriber  # noqa: E402
+from desktop.core.types import ActionItem, AgendaItem, Item, Meeting, Minutes  # noqa: E402
+
+NAIVE_SCHEMA = {"type": "object", "properties": {
+    "agenda": {"type": "array", "items": {"type": "string"}},
+    "decisions": {"type": "array", "items": {"type": "string"}},
+    "action_items": {"type": "array", "items": {"type": "object", "properties": {
+        "owner": {"type": "string"}, "task": {"type": "string"}, "due": {"type": "string"}},
+        "required": ["owner", "task", "due"]}},
+    "next_meeting": {"type": "string"}}, "required": ["agenda", "decisions", "action_items", "next_meeting"]}
+
+
+def naive(chat: LlamaChat, transcript, meeting: Meeting) -> Minutes:
+    lines = "\n".join(format_line(s) for s in transcript.segments)
+    prompt = (f"会議名: {meeting.title}\n出席者: {'、'.join(meeting.attendees)}\n\n<transcript>\n{lines}\n</transcript>\n\n"
+              "この会議の議事録を作成し、議題(agenda)、決定事項(decisions)、宿題事項(action_items: owner, task, due)、"
+              "次回会議の日時(next_meeting)をJSONで答えてください。")
+    data = chat.complete_json([{"role": "user", "content": prompt}], NAIVE_SCHEMA, 1200)
+    return Minutes(agenda=[AgendaItem(t) for t in data.get("agenda", [])],
+                   decisions=[Item(t) for t in data.get("decisions", [])],
+                   action_items=[ActionItem(a.get("owner", ""), a.get("task", ""), a.get("due", ""))
+                                 for a in data.get("action_items", [])],
+                   next_meeting=data.get("next_meeting", ""))
+
+
+def invented_dates(minutes: Minutes, transcript) -> int:
+    said = transcript.text
+    dated = [a.due for a in minutes.action_items] + [minutes.next_meeting]
+    return sum(1 for d in dated if d and not grounding.numbers_grounded(d.split("年")[-1], said))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--models", nargs="*", default=["qwen2.5-1.5b", "qwen2.5-0.5b"])
+    args = ap.parse_args()
+    cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
+    whisper = WhisperTranscriber(cat.resolve("whisper-base", "asr")[1], cpu_threads=2)
+    fixtures = []
+    for ref_path in sorted((ROOT / "tests" / "fixtures").glob("*.ref.json")):
+        ref = json.loads(ref_path.read_text(encoding="utf-8"))
+        meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
+        transcript = transcribe_samples(whisper, audio.decode(ref_path.with_name(ref["id"] + ".wav")), meeting)
+        fixtures.append((ref, meeting, transcript))
+    del whisper
+    rows = []
+    for model in args.models:
+        entry, path = cat.resolve(model, "llm")
+        chat = LlamaChat(path, n_ctx=entry.n_ctx, n_threads=2)
+        for method in ("pipeline", "naive"):
+            for ref, meeting, transcript in fixtures:
+                before = (chat.usage.prompt_tokens, chat.usage.completion_tokens)
+                t0 = time.perf_counter()
+                try:
+                    m = MinutesWriter(chat).write(transcript, meeting) if method == "pipeline" else naive(chat, transcript, meeting)
+                except Exception as exc:  # noqa: BLE001 - a failed baseline is a result too
+                    print(f"{model} {method} {ref['id']}: {type(exc).__name__}")
+                    m = Minutes()
+                s = score_facts(m, ref["facts"])
+                rows.append((model, method, ref["id"], s["hits"], s["total"], len(s["false_claims"]),
+                             invented_dates(m, transcript), time.perf_counter() - t0,
+                             chat.usage.prompt_tokens - before[0], chat.usage.completion_tokens - before[1]))
+        del chat
+    print("\nbench-minutes: facts found / false claims / invented dates / seconds / tokens in, out\n")
+    print(f"{'model':<14}{'method':<10}{'fixture':<11}{'recall':>8}{'false':>7}{'dates':>7}{'sec':>7}{'tok in':>8}{'out':>6}")
+    for r in rows:
+        print(f"{r[0]:<14}{r[1]:<10}{r[2]:<11}{f'{r[3]}/{r[4]}':>8}{r[5]:>7}{r[6]:>7}{r[7]:>7.1f}{r[8]:>8}{r[9]:>6}")
+    for model in args.models:
+        for method in ("pipeline", "naive"):
+            sel = [r for r in rows if r[0] == model and r[1] == method]
+            hits, total = sum(r[3] for r in sel), sum(r[4] for r in sel)
+            print(f"{model:<14}{method:<10}{'all':<11}{hits / total:>8.2f}{sum(r[5] for r in sel):>7}"
+                  f"{sum(r[6] for r in sel):>7}{sum(r[7] for r in sel):>7.1f}")
+
+
+if __name__ == "__main__":
+    main()
