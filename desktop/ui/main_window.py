@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop import config, messages
-from desktop.core import audio, errors, pipeline, recorder
+from desktop.core import audio, errors, pipeline, recorder, wavfile
 from desktop.core.export import export
 from desktop.core.live import LiveTranscriber
 from desktop.core.meetings import MeetingStore
@@ -258,14 +258,20 @@ class MainWindow(QMainWindow):
         try:
             meeting = self.info.meeting()
             vocabulary = pipeline.vocabulary_for(meeting, config.load_user_terms())
+            # Recording again in a meeting that has audio (after an unplugged microphone, or to add
+            # a second part) continues it: the new lines follow the transcript already there.
+            earlier, start_s = None, 0.0
+            if (folder / "audio.wav").exists():
+                start_s = wavfile.repair(folder / "audio.wav")
+                earlier = self.meetings.load_transcript(folder)
             self.live = LiveTranscriber(self.transcriber(), folder / "transcript.json",
-                                        pipeline.transcription_options(meeting),
+                                        pipeline.transcription_options(meeting), earlier=earlier, start_s=start_s,
                                         correct=lambda t: vocabulary.correct(t)[0])
         except errors.GijirokuError as exc:
             self.show_error(messages.describe(exc, self.lang))
             return None
         self.record_panel.on_audio = self.live.feed
-        self.transcript_view.set_transcript(None)
+        self.transcript_view.set_transcript(earlier)
         return folder
 
     def _recording_started(self, folder: Path) -> None:

@@ -85,7 +85,9 @@ class TranscriptView(QWidget):
 
     # ---- content -----------------------------------------------------------------------------
     def set_transcript(self, transcript: Optional[Transcript]) -> None:
-        self.transcript = transcript
+        # A copy: the live transcriber keeps appending to its own list while the view shows this one.
+        self.transcript = Transcript(list(transcript.segments), transcript.duration, transcript.language) \
+            if transcript is not None else None
         self._filling = True
         self.table.setRowCount(0)
         for seg in transcript.segments if transcript else []:
