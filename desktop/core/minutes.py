@@ -226,7 +226,7 @@ class MinutesWriter:
                 jsonschema.validate(data, schema)
                 return data
             except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
-                last = f"{type(exc).__name__}: {str(exc)[:120]}"
+                last = type(exc).__name__  # never the model's text: it quotes the meeting, and this reaches the log
         raise MinutesGenerationError(f"{step}: invalid model output twice ({last})")
 
 
