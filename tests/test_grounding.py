@@ -118,3 +118,18 @@ def test_due_is_taken_out_of_the_task():
     assert without_due("各部署への周知文を、12月12日までに作成する") == "各部署への周知文を作成する"
     assert without_due("見積もりが届き次第、一月十六日までに内容を報告する") == "見積もりが届き次第、内容を報告する"
     assert without_due("資料を作成する") == "資料を作成する"
+
+
+def test_owner_heard_wrong_is_matched_by_reading():
+    attendees = ["佐藤課長", "高橋係長", "伊藤主査"]
+    assert g.match_owner("移動しさ", attendees) == "伊藤主査"
+    assert g.match_owner("鈴木部長", attendees) == "鈴木部長"  # nobody sounds like that: kept as said
+
+
+def test_task_loses_its_deadline_phrase():
+    from desktop.core.minutes import without_due
+    assert without_due("実施会への案内部も7月31日までに総布する") == "実施会への案内部を総布する"
+
+
+def test_task_without_comma_after_the_addressee():
+    assert task_from_line("小林主任は要求資料を財政課へ提出してください。", "小林主任") == "要求資料を財政課へ提出する"

@@ -160,15 +160,19 @@ def match_owner(owner: str, attendees: Iterable[str], source_text: str = "") -> 
         return named[0] if len(named) == 1 else ""
     if not attendees:
         return owner
-    best, best_score = "", 0.0
-    for a in attendees:
+    from .reading import reading_of  # names are misheard by sound: 松元 for 松本, 移動しさ for 伊藤主査
+
+    def closeness(a: str) -> float:
         core_a, core_o = strip_title(a), strip_title(owner)
-        score = difflib.SequenceMatcher(None, core_a, core_o).ratio()
         if core_a and core_a in owner:
-            score = 1.0
-        if score > best_score:
-            best, best_score = a, score
-    return best if best_score >= 0.5 else owner
+            return 1.0
+        spelt = difflib.SequenceMatcher(None, core_a, core_o).ratio()
+        heard = max(difflib.SequenceMatcher(None, reading_of(core_a), reading_of(core_o)).ratio(),
+                    difflib.SequenceMatcher(None, reading_of(a), reading_of(owner)).ratio())
+        return max(spelt if spelt >= 0.67 else 0.0, heard)
+
+    score, best = max((closeness(a), a) for a in attendees)
+    return best if score >= 0.6 and len(owner) >= 2 else owner
 
 
 def bigrams(text: str) -> set[str]:
@@ -232,14 +236,20 @@ def cue_kind(line: str) -> Optional[str]:
     return None
 
 
-_OWNER_LEAD = re.compile(r"^(?:それでは|では|じゃあ|また|あと)?[、,]?\s*(.{1,12}?)(?:さん|君|様)?(?:は|には|の方で|に)[、,]")
+_OWNER_LEAD = re.compile(r"^(?:それでは|では|じゃあ|また|あと)?[、,]?\s*(.{1,12}?)(?:さん|君|様)?(?:は|には|の方で|に)([、,]?)")
 
 
 def owner_in_line(line: str, attendees: Iterable[str]) -> str:
-    """The person a request is addressed to, when the line opens with「〇〇は、」or names an attendee."""
+    """The person a request is addressed to, when the line opens with「〇〇は、」or names an attendee.
+
+    With an attendee list only an attendee is returned (「本日は」 opens lines too); without one,
+    only a name set off by a comma."""
+    attendees = list(attendees)
     norm = unicodedata.normalize("NFKC", line).strip()
     m = _OWNER_LEAD.match(norm)
     if m:
-        return match_owner(m.group(1), attendees)
+        who = match_owner(m.group(1), attendees)
+        if who in attendees or (not attendees and m.group(2)):
+            return who
     named = [a for a in attendees if strip_title(a) and strip_title(a) in norm]
     return named[0] if len(named) == 1 else ""

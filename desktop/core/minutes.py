@@ -111,7 +111,9 @@ class MinutesWriter:
                 target.append(Item(text, [seg.id]))
             elif kind == "action":
                 check(cancel)
-                minutes.action_items.append(self._action(seg, context, meeting, meeting_date, cancel))
+                item = self._action(seg, context, meeting, meeting_date, cancel)
+                if item is not None:
+                    minutes.action_items.append(item)
             elif kind == "next_meeting" and not minutes.next_meeting:
                 minutes.next_meeting = describe_next_meeting(seg.text, meeting_date) or clean_sentence(seg.text, False)
         minutes.decisions = dedupe_items(minutes.decisions)
@@ -131,20 +133,25 @@ class MinutesWriter:
         return text
 
     def _action(self, seg: Segment, context: list[Segment], meeting: Meeting, meeting_date,
-                cancel: Optional[CancelToken]) -> ActionItem:
+                cancel: Optional[CancelToken]) -> Optional[ActionItem]:
         prompt = self.prompts["action"].format(lines=_lines(context),
                                                attendees="、".join(meeting.attendees) or "（不明）")
         try:
             data = self._ask(prompt, "action", 160, cancel)
         except MinutesGenerationError:
             data = {"owner": "", "task": "", "due": ""}
-        owner = grounding.owner_in_line(seg.text, meeting.attendees) or \
-            grounding.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
-        if owner and not meeting.attendees and grounding.strip_title(owner) not in seg.text:
-            owner = ""  # without an attendee list, only a name said in the line is trusted
+        # The addressee opens the request's line, or the line before it when Whisper split the sentence.
+        owner = next((o for o in (grounding.owner_in_line(s.text, meeting.attendees) for s in reversed(context)) if o), "") \
+            or grounding.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
+        spoken = "".join(s.text for s in context)
+        if not owner or (grounding.strip_title(owner) not in spoken
+                         and not any(grounding.owner_in_line(s.text, [owner]) for s in context)):
+            return None  # nobody is addressed in what was said (a quoted request, an aside): no task
         task = without_due(clean_sentence(str(data.get("task", "")), period=False))
-        if not task or grounding.support(task, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(task, seg.text):
-            task = task_from_line(seg.text)
+        said = task_from_line(seg.text, owner)
+        if (not task or grounding.support(task, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(task, seg.text)
+                or len(task) < min(8, len(said) // 2)):
+            task = said  # the model strayed, or kept only the verb (「送付する」): the line's own words
         task = _REQUEST_TAIL.sub("する", task)
         due = grounding.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
         return ActionItem(owner=owner, task=task, due=due, refs=[seg.id])
@@ -292,27 +299,32 @@ def clean_sentence(text: str, period: bool = True) -> str:
 _REQUEST_TAIL = re.compile(r"(して(ください|下さい|いただけますか|もらえますか)|をお願い(します|いたします))。?$")
 
 
-def task_from_line(line: str) -> str:
+def task_from_line(line: str, owner: str = "") -> str:
     """The requested work as said: 「松本主任は、周知文を作成してください。」-> 「周知文を作成する」."""
     text = clean_sentence(line, period=False).rstrip("。")
     m = re.match(r"^.{1,14}?(?:は|には)、", text)
+    if m is None and owner:
+        # 「小林主任は要求資料を…」 without the comma: the addressee is the opening words up to は.
+        m = re.match(r"^.{0,6}?" + re.escape(grounding.strip_title(owner)[:1]) + r".{0,8}?(?:は|には)、?", text)
     if m:
         text = text[m.end():]
     return _REQUEST_TAIL.sub("する", without_due(text)).strip("、 ") or clean_sentence(line, False)
 
 
-_DUE_PHRASE = re.compile(r"、?[^、。]{0,12}?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}|月末|来週|今週|週明け)[^、。]{0,4}?まで(?:に)?[、]?")
+_DUE_PHRASE = re.compile(r"(も)?、?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}"
+                         r"|月末|来週中|今週中|週明け)(?:頃|ごろ)?まで(?:に)?、?")
 
 
 def without_due(task: str) -> str:
     """The deadline has its own column: 「周知文も12月12日までに作成する」-> 「周知文を作成する」."""
     def cut(m: re.Match) -> str:
+        if m.group(1):
+            return "を"  # 「案内文も七月三十一日までに送付」: the も belonged to the deadline's phrasing
         # "届き次第、一月十六日までに報告" keeps its clause comma; "周知文を、十二月十二日までに" does not.
         before = task[:m.start()]
         return "、" if m.group(0).startswith("、") and before and not before.endswith(("を", "は", "も")) else ""
 
     out = _DUE_PHRASE.sub(cut, task).strip("、 ")
-    out = re.sub(r"も$", "を", out)
     return out or task
 
 
