@@ -42,6 +42,7 @@ class LiveTranscriber:
         self._pending: list[np.ndarray] = []
         self._buffer = np.zeros(0, np.float32)
         self._buffer_start = start_s      # audio time of the buffer's first sample
+        self._checked = 0                 # buffer length at the last search for a pause
         self._received = int(start_s * RATE)  # samples of the recording so far
         self._lock = threading.Lock()
         self._wake = threading.Event()
@@ -118,8 +119,9 @@ class LiveTranscriber:
             return None
         if final:
             return n
-        if n < self.min_piece_s * RATE:
-            return None
+        if n < self.min_piece_s * RATE or n - self._checked < RATE:
+            return None  # VAD over the buffer at most once per second of new audio, not per block
+        self._checked = n
         spans = speech_spans(self._buffer)
         if not spans:
             return n  # nothing said: drop the silence from the buffer (nothing to transcribe)
@@ -144,6 +146,7 @@ class LiveTranscriber:
 
     def _transcribe_piece(self, cut: int) -> None:
         piece, self._buffer = self._buffer[:cut], self._buffer[cut:]
+        self._checked = 0
         offset = self._buffer_start
         started = time.perf_counter()
         # No prompt from the previous piece: given one, Whisper base echoes it at the piece's edges
