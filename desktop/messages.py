@@ -25,6 +25,7 @@ _TEXTS: dict[type, tuple[str, str]] = {
                           "Model '{name}' needs the package {package}; run 'make run' or pip install '.[models]'."),
     e.InvalidTranscript: ("文字起こしファイルの形式が正しくありません: {path}", "The transcript file is malformed: {path}"),
     e.InvalidMinutes: ("議事録ファイルの形式が正しくありません: {path}", "The minutes file is malformed: {path}"),
+    e.InvalidMeeting: ("会議情報ファイルの形式が正しくありません: {path}", "The meeting file is malformed: {path}"),
     e.MinutesGenerationError: ("言語モデルが議事録を正しく作成できませんでした。もう一度実行するか、別のモデルを選んでください。",
                                "The language model could not produce valid minutes; try again or choose another model."),
     e.OutputNotWritable: ("出力先に書き込めません（フォルダーの権限を確認してください）: {path}",

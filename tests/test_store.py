@@ -27,3 +27,12 @@ def test_files_are_private(tmp_path):
     if os.name == "posix":
         assert stat.S_IMODE(target.stat().st_mode) == 0o600
         assert stat.S_IMODE(target.parent.stat().st_mode) == 0o700
+
+
+def test_malformed_meeting_file_names_the_meeting_file(tmp_path):
+    from desktop import messages
+    bad = tmp_path / "meeting.json"
+    bad.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(store.InvalidMeeting) as caught:
+        store.load_meeting(bad)
+    assert messages.describe(caught.value).startswith("会議情報ファイルの形式が正しくありません")

@@ -51,6 +51,10 @@ class InvalidMinutes(GijirokuError):
     """A minutes JSON file is malformed (fields: path)."""
 
 
+class InvalidMeeting(GijirokuError):
+    """A meeting.json file is malformed (fields: path)."""
+
+
 class MinutesGenerationError(GijirokuError):
     """The language model did not produce valid minutes even after a retry."""
 

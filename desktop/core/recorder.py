@@ -263,7 +263,7 @@ class Recorder:
         return {"audio": AUDIO_FILE, "sample_rate": RATE, "state": "new", "events": []}
 
     def _write_manifest(self, final: bool = False) -> None:
-        self._manifest["state"] = self._status.state if not final else self._status.state
+        self._manifest["state"] = self._status.state
         try:
             store.write_json(self.folder / MANIFEST_FILE, self._manifest)
         except (DiskFull, OSError) as exc:

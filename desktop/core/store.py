@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import DiskFull, InputNotFound, InputUnreadable, InvalidMinutes, InvalidTranscript, OutputNotWritable
+from .errors import (DiskFull, InputNotFound, InputUnreadable, InvalidMeeting, InvalidMinutes, InvalidTranscript,
+                     OutputNotWritable)
 from .types import Meeting, Minutes, Transcript
 
 # Meeting data is private: files 0600, folders 0700 on POSIX.
@@ -95,7 +96,7 @@ def load_meeting(path: Path) -> Meeting:
             raise ValueError("not a meeting")
         return Meeting.from_json(data)
     except (ValueError, TypeError) as exc:
-        raise InvalidMinutes(str(exc), path=str(path)) from exc
+        raise InvalidMeeting(str(exc), path=str(path)) from exc
 
 
 def _write_error(exc: OSError, path: Path) -> Exception:
