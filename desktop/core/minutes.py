@@ -19,6 +19,7 @@ its wording with the line, and a decision must be stated as decided there.
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass
@@ -55,6 +56,10 @@ class MinutesWriter:
         self.prompts = {name: _load(f"prompts/{name}.txt") for name in
                         ("classify", "classify_line", "action", "statement", "agenda", "topic", "summary")}
         self.schemas = json.loads(_load("schemas/steps.json"))
+        # Every checked model answer, by its question: a draft made while the meeting is recorded
+        # (desktop.core.draft) asks the same questions the final run asks, so after Stop only the
+        # questions about new lines, and the summary of the open topic, reach the model.
+        self.answers: dict[tuple, Any] = {}
 
     # ---- public ----------------------------------------------------------------------------
     def write(self, transcript: Transcript, meeting: Meeting, on_progress: Optional[ProgressCallback] = None,
@@ -78,20 +83,35 @@ class MinutesWriter:
         validate_minutes(minutes.to_json())
         return minutes
 
+    def prepare(self, transcript: Transcript, meeting: Meeting, cancel: Optional[CancelToken] = None) -> None:
+        """Ask now what `write` will ask about this part of a meeting still being recorded.
+
+        Lines already said do not change, so their kinds and items are final; topics that are over
+        get their title and summary. The topic still under discussion is left for `write`, unless
+        its lines already fill a call (then its prompt no longer changes)."""
+        segments = [s for s in transcript.segments if s.text.strip()]
+        if not segments:
+            return
+        kinds = self.classify(segments, cancel)
+        self.extract_items(Minutes(), segments, kinds, meeting, cancel)
+        scratch = Minutes(agenda=self.agenda(segments, kinds, cancel, settled_only=True))
+        if self.options.summaries:
+            self.summarise(scratch, segments, meeting, cancel)
+
     # ---- 1. kinds --------------------------------------------------------------------------
     def classify(self, segments: list[Segment], cancel: Optional[CancelToken] = None,
                  step=lambda i: None) -> dict[int, str]:
         kinds: dict[int, str] = {}
         for i, seg in enumerate(segments):
             check(cancel)
-            kinds[seg.id] = grounding.cue_kind(seg.text) or self._classify_by_model(seg.text, cancel)
+            kinds[seg.id] = grounding.cue_kind(seg.text) or self._classify_by_model(seg.text, cancel, seg.id)
             step(i + 1)
         return kinds
 
-    def _classify_by_model(self, text: str, cancel: Optional[CancelToken]) -> str:
+    def _classify_by_model(self, text: str, cancel: Optional[CancelToken], seg_id: int = 0) -> str:
         prompt = self.prompts["classify"] + self.prompts["classify_line"].format(text=text)
         try:
-            kind = self._ask(prompt, "classify", 24, cancel)["kind"]
+            kind = self._ask(prompt, "classify", 24, cancel, key=seg_id)["kind"]
         except MinutesGenerationError:
             return "other"
         return accept_model_kind(kind, text)
@@ -125,7 +145,7 @@ class MinutesWriter:
         # Only the line itself: given its neighbour too, small models merge both into one "decision".
         prompt = self.prompts["statement"].format(line=seg.text)
         try:
-            text = clean_sentence(self._ask(prompt, "statement", 160, cancel)["text"])
+            text = clean_sentence(self._ask(prompt, "statement", 160, cancel, key=seg.id)["text"])
         except MinutesGenerationError:
             text = ""
         if not text or grounding.support(text, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(text, seg.text):
@@ -157,7 +177,9 @@ class MinutesWriter:
         return ActionItem(owner=owner, task=task, due=due, refs=[seg.id])
 
     # ---- 3. agenda -------------------------------------------------------------------------
-    def agenda(self, segments: list[Segment], kinds: dict[int, str], cancel: Optional[CancelToken]) -> list[AgendaItem]:
+    def agenda(self, segments: list[Segment], kinds: dict[int, str], cancel: Optional[CancelToken],
+               settled_only: bool = False) -> list[AgendaItem]:
+        """`settled_only`: leave out the last topic while its lines may still grow (a draft)."""
         if not segments:
             return []
         intro = next((s for s in segments if kinds[s.id] == "agenda" and "議題" in s.text), None)
@@ -174,12 +196,17 @@ class MinutesWriter:
         if not titles:
             # No announced agenda: each line that moves to a new matter starts a topic, titled by the model.
             starts = [s.id for s in segments if kinds[s.id] == "agenda"] or [segments[0].id]
-            titles = [self._topic_title(block, cancel) for block in _blocks(segments, starts)]
-        items = []
-        for title, block in zip(titles, _blocks(segments, starts)):
-            if title:
-                items.append(AgendaItem(title=title, refs=[s.id for s in block]))
-        return items
+        blocks = _blocks(segments, starts)
+        if settled_only and blocks and self._growing(blocks[-1]):
+            blocks = blocks[:-1]
+            titles = titles[:len(blocks)]
+        if not titles:
+            titles = [self._topic_title(block, cancel) for block in blocks]
+        return [AgendaItem(title=title, refs=[s.id for s in block]) for title, block in zip(titles, blocks) if title]
+
+    def _growing(self, block: list[Segment]) -> bool:
+        """The last topic of a meeting still going on, while a call about it would see new lines."""
+        return len(self._fit(block)) == len(block)
 
     def _topic_title(self, block: list[Segment], cancel: Optional[CancelToken]) -> str:
         lines = self._fit(block)
@@ -221,15 +248,33 @@ class MinutesWriter:
         return out
 
     # ---- the one way we talk to the model --------------------------------------------------
-    def _ask(self, prompt: str, step: str, max_tokens: int, cancel: Optional[CancelToken]) -> Any:
-        """One schema-constrained call, validated; one retry on invalid or cut output, then an error."""
+    def _ask(self, prompt: str, step: str, max_tokens: int, cancel: Optional[CancelToken], key: Any = None) -> Any:
+        """One schema-constrained call, validated; one retry on invalid or cut output, then an error.
+
+        `key` tells apart questions whose prompt does not show the line's id: the same words said
+        twice in a meeting are two questions (the answer may be reused, never shared by accident)."""
+        memo = (step, key, prompt)
+        if memo in self.answers:
+            answer = self.answers[memo]
+            if isinstance(answer, MinutesGenerationError):
+                raise answer
+            return copy.deepcopy(answer)
+        try:
+            answer = self._ask_model(prompt, step, max_tokens, cancel)
+        except MinutesGenerationError as exc:
+            self.answers[memo] = exc
+            raise
+        self.answers[memo] = answer
+        return copy.deepcopy(answer)
+
+    def _ask_model(self, prompt: str, step: str, max_tokens: int, cancel: Optional[CancelToken]) -> Any:
         schema = self.schemas[step]
         messages = [{"role": "system", "content": self.system}, {"role": "user", "content": prompt}]
         last = ""
         for attempt in range(2):
             try:
                 data = self.chat.complete_json(messages, schema, max_tokens * (attempt + 1), cancel=cancel,
-                                               temperature=0.0 if attempt == 0 else 0.3)
+                                               temperature=0.0 if attempt == 0 else 0.3, lane=step)
                 jsonschema.validate(data, schema)
                 return data
             except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
