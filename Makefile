@@ -22,6 +22,7 @@ bench-asr: setup
 
 bench-minutes: setup
 	$(BIN)/python bench/minutes.py
+	$(BIN)/python bench/draft.py
 
 bench: setup
 	$(BIN)/python bench/pipeline.py

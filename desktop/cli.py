@@ -65,8 +65,8 @@ class ProgressPrinter:
 
 
 def export_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--template", choices=("gijiyoshi", "gijiroku"), default="gijiyoshi",
-                   help="議事要旨 (summary) or 議事録 (detailed)")
+    p.add_argument("--template", default="gijiyoshi",
+                   help="gijiyoshi (議事要旨, summary), gijiroku (議事録, detailed), or a template .json of your own")
     p.add_argument("--seireki", action="store_true", help="dates as 2026年 instead of 令和8年")
     p.add_argument("--marking", default="", help="header marking, e.g. 取扱注意")
     p.add_argument("--appendix", action="store_true", help="docx: add the full transcript")
@@ -146,6 +146,9 @@ def build_parser() -> OneLineParser:
     rc.add_argument("--title", default="")
     rc.add_argument("--attendees", default="", help="名前,名前 (comma separated)")
     rc.add_argument("--vocabulary", type=Path, default=None)
+    rc.add_argument("--minutes", action="store_true",
+                    help="draft the minutes while recording; minutes.json and minutes.docx follow soon after stop")
+    rc.add_argument("--model-llm", default=None)
     rv = sub.add_parser("recover", parents=[common], help="repair an unfinished recording")
     rv.add_argument("folder", type=Path)
 
@@ -331,7 +334,9 @@ def cmd_record(args, settings) -> int:
     from desktop.core.nativelog import native_stderr_to_log
     from desktop.core.recorder import Recorder
 
-    live = None
+    live, draft = None, None
+    if args.minutes and args.no_live:
+        OneLineParser().error("--minutes needs the live transcript: not with --no-live")
     if not args.no_live:
         from desktop.core.live import LiveTranscriber
         from desktop.core.transcription import WhisperTranscriber
@@ -346,11 +351,41 @@ def cmd_record(args, settings) -> int:
         live = LiveTranscriber(WhisperTranscriber(model_dir, cpu_threads=args.threads or settings.cpu_threads),
                                args.out / "transcript.json", pipeline.transcription_options(meeting),
                                earlier=earlier, start_s=start_s, correct=lambda t: vocabulary.correct(t)[0])
+        if args.minutes:
+            draft = _start_draft(args, settings, live, meeting)
     recorder = Recorder(args.out, args.device, on_audio=live.feed if live else None)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     ja = (args.lang or settings.ui_language) != "en"
     with native_stderr_to_log("portaudio") as err:
-        return _record_loop(args, recorder, live, err, ja)
+        rc = _record_loop(args, recorder, live, err, ja)
+    if draft is not None:
+        _minutes_from_draft(args, draft, live.transcript(), meeting)
+    return rc
+
+
+def _start_draft(args, settings, live, meeting: Meeting):
+    """Minutes drafted during the meeting (desktop.core.draft): ready soon after the recording stops."""
+    from desktop.core import pipeline
+    from desktop.core.draft import MinutesDraft
+    from desktop.core.minutes import MinutesWriter
+
+    engine = pipeline.EngineSettings(settings.model_asr, args.model_llm or settings.model_llm,
+                                     args.threads or settings.cpu_threads)
+    catalog().resolve(engine.model_llm, "llm")  # a missing model is said now, not after the meeting
+    open_writer = lambda: MinutesWriter(pipeline.open_chat(catalog(), engine))  # noqa: E731
+    draft = MinutesDraft(open_writer, live.transcript, lambda: meeting, busy=lambda: live.working)
+    draft.open_writer = open_writer
+    return draft
+
+
+def _minutes_from_draft(args, draft, transcript, meeting: Meeting) -> None:
+    from desktop.core.export import ExportOptions, export
+
+    minutes = draft.finish(transcript, meeting, draft.open_writer)
+    store.write_json(args.out / "minutes.json", minutes.to_json())
+    export("docx", args.out / "minutes.docx", minutes, transcript, ExportOptions())
+    print(args.out / "minutes.json")
+    print(args.out / "minutes.docx")
 
 
 def _continued_recording(folder: Path):

@@ -49,6 +49,7 @@ class Settings:
     cpu_threads: int = max(1, min(4, os.cpu_count() or 2))
     ui_language: str = "ja"
     storage_dir: str = ""             # empty: data_dir()/meetings
+    draft_while_recording: bool = True  # the minutes model drafts during the meeting (more memory, ready sooner)
 
     def meetings_dir(self) -> Path:
         return Path(self.storage_dir) if self.storage_dir else data_dir() / "meetings"

@@ -26,6 +26,8 @@ _TEXTS: dict[type, tuple[str, str]] = {
     e.InvalidTranscript: ("文字起こしファイルの形式が正しくありません: {path}", "The transcript file is malformed: {path}"),
     e.InvalidMinutes: ("議事録ファイルの形式が正しくありません: {path}", "The minutes file is malformed: {path}"),
     e.InvalidMeeting: ("会議情報ファイルの形式が正しくありません: {path}", "The meeting file is malformed: {path}"),
+    e.InvalidTemplate: ("議事録のひな形が見つからないか、形式が正しくありません: {path}",
+                        "The minutes template is missing or malformed: {path}"),
     e.MinutesGenerationError: ("言語モデルが議事録を正しく作成できませんでした。もう一度実行するか、別のモデルを選んでください。",
                                "The language model could not produce valid minutes; try again or choose another model."),
     e.OutputNotWritable: ("出力先に書き込めません（フォルダーの権限を確認してください）: {path}",

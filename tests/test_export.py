@@ -8,7 +8,7 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 from desktop.core.export import ExportOptions, export
 from desktop.core.export.text import render_subtitles
 from desktop.core.types import ActionItem, AgendaItem, Item, Minutes, Segment, Transcript
@@ -136,3 +136,32 @@ def test_cli_export_every_format(tmp_path):
         r = run_cli("export", str(src), "--format", fmt, "--out", str(tmp_path / f"out.{fmt}"))
         assert r.returncode == 0, r.stderr
         assert (tmp_path / f"out.{fmt}").stat().st_size > 0
+
+
+def test_an_offices_own_headings_and_sections(tmp_path):
+    """A template file of the office's own: headings renamed, a section left out, labels kept."""
+    builtin = json.loads((ROOT / "resources/templates/gijiyoshi.json").read_text(encoding="utf-8"))
+    own = {**builtin, "sections": [s if s["key"] != "summary" else {**s, "heading": "審議経過"}
+                                   for s in builtin["sections"] if s["key"] != "open_issues"]}
+    del own["labels"]  # an office's copy need only say what it changes
+    path = tmp_path / "ours.json"
+    path.write_text(json.dumps(own, ensure_ascii=False), encoding="utf-8")
+    out = export("docx", tmp_path / "m.docx", sample_minutes(), None, ExportOptions(template=str(path)))
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "審議経過" in text and "議事概要" not in text
+    assert "継続審議" not in text and "次回改めて検討" not in text
+    assert "決定事項" in text and "来年4月から会議資料を原則電子化する。" in text
+    md = export("md", tmp_path / "m.md", sample_minutes(), None, ExportOptions(template=str(path)))
+    assert "審議経過" in md.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("content", ["{", '{"name": "x", "sections": [{"key": "gossip", "heading": "噂"}]}',
+                                     '{"name": "x", "sections": []}', '{"name": "x", "sections": [{"key": "agenda", "heading": " "}]}'])
+def test_a_broken_template_is_named_and_nothing_is_written(tmp_path, content):
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    r = run_cli("export", str(ROOT / "resources/samples/paperless.minutes.json"), "--format", "docx",
+                "--out", str(tmp_path / "m.docx"), "--template", str(path))
+    assert r.returncode == 1
+    assert r.stderr.strip() == f"議事録のひな形が見つからないか、形式が正しくありません: {path}"
+    assert not (tmp_path / "m.docx").exists()

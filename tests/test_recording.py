@@ -219,3 +219,29 @@ def test_devices_command(pulse):
     r = run_cli("devices")
     assert r.returncode == 0, r.stderr
     assert "pulse" in r.stdout or "default" in r.stdout
+
+
+def test_cli_record_with_minutes_drafts_during_the_meeting(pulse, tmp_path, excerpt):
+    """`gijiroku record --minutes`: the minutes model works while the meeting is recorded; after the
+    stop the minutes and the Word file follow, grounded in the live transcript."""
+    folder = tmp_path / "meeting"
+    env = {**os.environ, "GIJIROKU_DATA_DIR": str(tmp_path / "data"), "GIJIROKU_CONFIG_DIR": str(tmp_path / "cfg")}
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "record", "--out", str(folder), "--seconds", "50",
+                             "--minutes", "--title", "第2回 庁内ペーパーレス化推進会議",
+                             "--attendees", "木村室長,松本主任,井上課長補佐"],
+                            cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    proc.stderr.readline()  # "録音中…"
+    player = subprocess.Popen(["paplay", str(excerpt)])
+    try:
+        out, err = proc.communicate(timeout=240)
+    finally:
+        player.kill()
+    stopped = json.loads((folder / "recording.json").read_text(encoding="utf-8"))
+    print(f"recording stopped at {stopped['events'][-1]['at']:.1f} s of audio; {out.strip()}")
+    assert proc.returncode == 0, err
+    assert str(folder / "minutes.json") in out and str(folder / "minutes.docx") in out
+    minutes = json.loads((folder / "minutes.json").read_text(encoding="utf-8"))
+    ids = {s["id"] for s in json.loads((folder / "transcript.json").read_text(encoding="utf-8"))["segments"]}
+    assert minutes["title"] == "第2回 庁内ペーパーレス化推進会議"
+    assert minutes["agenda"] and all(set(a["refs"]) <= ids for a in minutes["agenda"])
+    assert (folder / "minutes.docx").stat().st_size > 5000

@@ -205,12 +205,24 @@ def test_recording_in_the_window_shows_live_lines(window, qtbot, pulse, tmp_path
                                                          "音割れ：マイクを離してください")
     finally:
         player.wait(timeout=60)
+    draft = window.draft
+    assert draft is not None  # on by default: the minutes are drafted during the meeting
+    qtbot.waitUntil(lambda: draft.passes >= 1, timeout=60000)
     window.record_panel.stop_button.click()
-    wait_job(qtbot, window, 30)
+    stopped = time.monotonic()
+    qtbot.waitUntil(lambda: window.transcript_view.player is not None, timeout=30000)
     assert (window.folder / "audio.wav").exists()
     text = "".join(s.text for s in window.transcript_view.transcript.segments)
     assert "ペーパーレス" in text and "議題" in text
-    assert window.transcript_view.player is not None  # the recording can be played back at once
+    # Then the minutes, from the draft, without the clerk asking.
+    qtbot.waitUntil(lambda: (window.folder / "minutes.json").exists() and not window.jobs.busy, timeout=120000)
+    print(f"Stop -> minutes {time.monotonic() - stopped:.1f} s, draft passes {draft.passes}, "
+          f"model waited {draft.waited_s:.1f} s for live transcription")
+    assert draft.error is None and window.draft is None
+    minutes = json.loads((window.folder / "minutes.json").read_text(encoding="utf-8"))
+    assert minutes["title"] == "録音テスト" and minutes["agenda"]
+    assert window.minutes_view.agenda.rowCount() == len(minutes["agenda"])
+    assert window.tabs.currentWidget() is window.minutes_view
 
 
 def test_unfinished_recording_is_offered_for_recovery(qtbot, japanese, tmp_path, monkeypatch):
@@ -256,3 +268,38 @@ def test_dictionaries_are_edited_and_used(window, qtbot):
     again._restore()
     again.save()
     assert not config.admin_vocabulary_file().exists()
+
+
+def test_section_headings_are_edited_and_used_by_export(japanese, qtbot, tmp_path):
+    from desktop.core.export import export
+    from desktop.core.types import Minutes
+    from desktop.ui.export_dialog import ExportDialog
+    from desktop.ui.headings_dialog import HeadingsDialog, user_template
+
+    dialog = HeadingsDialog("gijiroku")
+    qtbot.addWidget(dialog)
+    rows = {key: (box, edit) for key, box, edit in dialog.rows}
+    assert rows["summary"][1].text() == "議事内容" and rows["summary"][0].text() == "議事の内容"
+    rows["summary"][1].setText("審議経過")
+    rows["next_meeting"][0].setChecked(False)
+    dialog.save()
+    assert user_template("gijiroku").exists()
+
+    export_dialog = ExportDialog(tmp_path)
+    qtbot.addWidget(export_dialog)
+    export_dialog.template.setCurrentIndex(export_dialog.template.findData("gijiroku"))
+    options = export_dialog.options()
+    assert options.template == str(user_template("gijiroku"))
+    minutes = Minutes.from_json(json.loads((Path(__file__).parents[1] / "resources/samples/paperless.minutes.json")
+                                           .read_text(encoding="utf-8")))
+    out = export("docx", tmp_path / "m.docx", minutes, None, options)
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "審議経過" in text and "議事内容" not in text and "次回予定" not in text
+
+    # Restore defaults: the built-in template again.
+    again = HeadingsDialog("gijiroku")
+    qtbot.addWidget(again)
+    assert {k: e.text() for k, _b, e in again.rows}["summary"] == "審議経過"
+    again.restore()
+    assert not user_template("gijiroku").exists()
+    assert ExportDialog(tmp_path).options().template == "gijiyoshi"

@@ -55,6 +55,10 @@ class InvalidMeeting(GijirokuError):
     """A meeting.json file is malformed (fields: path)."""
 
 
+class InvalidTemplate(GijirokuError):
+    """A minutes template is unknown or malformed (fields: path)."""
+
+
 class MinutesGenerationError(GijirokuError):
     """The language model did not produce valid minutes even after a retry."""
 

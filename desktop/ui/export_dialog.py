@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
 from desktop.core.export import ExportOptions
+from desktop.ui.headings_dialog import HeadingsDialog, template_for_export
 
 FORMATS = (("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", "Text (.txt)"), ("json", "JSON (.json)"),
            ("srt", "SRT (.srt)"), ("vtt", "WebVTT (.vtt)"), ("csv", "CSV (.csv)"))
@@ -40,7 +41,15 @@ class ExportDialog(QDialog):
         row.addWidget(browse)
         holder = QWidget()
         holder.setLayout(row)
-        form.addRow(self.tr("Template"), self.template)
+        headings = QPushButton(self.tr("Headings..."))
+        headings.clicked.connect(lambda: HeadingsDialog(self.template.currentData(), self).exec())
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template, 1)
+        template_row.addWidget(headings)
+        template_holder = QWidget()
+        template_holder.setLayout(template_row)
+        template_row.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Template"), template_holder)
         form.addRow(self.tr("Dates"), self.era)
         form.addRow(self.tr("Header marking"), self.marking)
         form.addRow("", self.appendix)
@@ -66,5 +75,5 @@ class ExportDialog(QDialog):
         return [k for k, box in self.checks.items() if box.isChecked()]
 
     def options(self) -> ExportOptions:
-        return ExportOptions(template=self.template.currentData(), seireki=self.era.currentData(),
+        return ExportOptions(template=template_for_export(self.template.currentData()), seireki=self.era.currentData(),
                              marking=self.marking.text().strip(), appendix=self.appendix.isChecked())

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
 from desktop import config, messages
 from desktop.core import audio, errors, pipeline, recorder, wavfile
 from desktop.core.export import export
+from desktop.core.draft import MinutesDraft
 from desktop.core.live import LiveTranscriber
 from desktop.core.meetings import MeetingStore
+from desktop.core.minutes import MinutesWriter
 from desktop.core.models import ModelCatalog
 from desktop.core.transcription import WhisperTranscriber
 from desktop.core.types import Meeting
@@ -42,6 +44,11 @@ class MainWindow(QMainWindow):
         self.jobs = JobRunner(self.lang, self)
         self.folder: Optional[Path] = None
         self.live: Optional[LiveTranscriber] = None
+        self.draft: Optional[MinutesDraft] = None
+        self._draft_meeting = Meeting()   # the meeting as the draft thread may read it (set in the UI thread)
+        self._finish_draft = False        # after the transcript is finished, write the minutes from the draft
+        self._writer: Optional[tuple[str, MinutesWriter]] = None
+        self._writer_lock = threading.Lock()
         self.last_error: Optional[QMessageBox] = None
         self._dirty = False
         self._transcriber: Optional[WhisperTranscriber] = None
@@ -85,6 +92,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         bar = self.statusBar()
+        self.draft_label = QLabel()
+        bar.addWidget(self.draft_label)
         self.job_label = QLabel()
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -160,6 +169,7 @@ class MainWindow(QMainWindow):
 
     def new_meeting(self) -> None:
         self.save_now()
+        self._forget_writer()
         self.folder = None
         self.info.set_meeting(Meeting())
         self.transcript_view.set_transcript(None)
@@ -177,6 +187,7 @@ class MainWindow(QMainWindow):
         if self.jobs.busy or self.record_panel.recorder is not None or folder == self.folder:
             return
         self.save_now()
+        self._forget_writer()
         try:
             meeting = self.meetings.load_meeting(folder)
             transcript = self.meetings.load_transcript(folder)
@@ -220,6 +231,21 @@ class MainWindow(QMainWindow):
                 _, path = self.catalog.resolve(self.settings.model_asr, "asr")
                 self._transcriber = WhisperTranscriber(path, cpu_threads=self.settings.cpu_threads)
             return self._transcriber
+
+    def writer(self) -> MinutesWriter:
+        """One minutes writer per meeting and model, kept: it remembers every answer of the model, so
+        minutes drafted during recording, or re-created after a few lines were corrected, cost only
+        the questions about what changed."""
+        with self._writer_lock:
+            name = self.settings.model_llm
+            if self._writer is None or self._writer[0] != name:
+                self._writer = (name, MinutesWriter(pipeline.open_chat(self.catalog, self.engine())))
+            return self._writer[1]
+
+    def _forget_writer(self) -> None:
+        if self.draft is None:
+            with self._writer_lock:
+                self._writer = None
 
     # ---- import and transcription ------------------------------------------------------------------
     def choose_import(self) -> None:
@@ -272,6 +298,12 @@ class MainWindow(QMainWindow):
             return None
         self.record_panel.on_audio = self.live.feed
         self.transcript_view.set_transcript(earlier)
+        has_minutes = (folder / "minutes.json").exists() or self.minutes_view.user_edited
+        if self.settings.draft_while_recording and not has_minutes:
+            # Minutes the clerk already has are never replaced behind their back: no draft then.
+            self._draft_meeting = meeting
+            self.draft = MinutesDraft(self.writer, self.live.transcript, lambda: self._draft_meeting,
+                                      busy=lambda live=self.live: live.working)
         return folder
 
     def _recording_started(self, folder: Path) -> None:
@@ -286,11 +318,15 @@ class MainWindow(QMainWindow):
         new = self.live.segments[shown:]
         if new:
             self.transcript_view.append_segments(list(new))
+        if self.draft is not None:
+            self._draft_meeting = self.info.meeting()
+            self.draft_label.setText(self.tr("Minutes draft: up to line %1").replace("%1", str(self.draft.drafted_lines)))
 
     def _recording_stopped(self, folder: Path) -> None:
         self.live_poll.stop()
         live, self.live = self.live, None
         self.minutes_view.generate_button.setEnabled(True)
+        self._finish_draft = self.draft is not None
 
         def work(progress, cancel):
             transcript = live.finish() if live is not None else self.meetings.load_transcript(folder)
@@ -300,6 +336,24 @@ class MainWindow(QMainWindow):
         self.jobs.start(self.tr("Finishing the transcript"), work)
 
     # ---- minutes -----------------------------------------------------------------------------------
+    def _minutes_from_draft(self) -> None:
+        """Right after Stop: the draft has asked most questions already; the rest take seconds."""
+        draft, self.draft = self.draft, None
+        self.draft_label.clear()
+        transcript = self.transcript_view.transcript
+        if draft is None or transcript is None or not transcript.segments:
+            if draft is not None:
+                draft.stop()
+            return
+        folder, meeting = self._ensure_folder(), self.info.meeting()
+
+        def work(progress, cancel):
+            minutes = draft.finish(transcript, meeting, self.writer, progress, cancel)
+            self.meetings.save_minutes(folder, minutes)
+            return minutes
+
+        self.jobs.start(self.tr("Writing the minutes"), work)
+
     def generate_minutes(self) -> bool:
         transcript = self.transcript_view.transcript
         if self.jobs.busy or transcript is None or not transcript.segments:
@@ -309,10 +363,9 @@ class MainWindow(QMainWindow):
             return False
         folder = self._ensure_folder()
         meeting = self.info.meeting()
-        engine = self.engine()
 
         def work(progress, cancel):
-            minutes = pipeline.write_minutes(self.catalog, engine, transcript, meeting, progress, cancel)
+            minutes = self.writer().write(transcript, meeting, progress, cancel)
             self.meetings.save_minutes(folder, minutes)
             return minutes
 
@@ -394,12 +447,20 @@ class MainWindow(QMainWindow):
             self.transcript_view.set_transcript(transcript)
             self.transcript_view.set_audio(samples)
             self.tabs.setCurrentWidget(self.transcript_view)
+            if self._finish_draft:
+                self._finish_draft = False
+                self._minutes_from_draft()
         elif isinstance(result, Minutes):
             self.minutes_view.set_minutes(result)
             self.tabs.setCurrentWidget(self.minutes_view)
         self.refresh_recent()
 
     def _job_failed(self, label: str, sentence: str, cancelled: bool) -> None:
+        if self._finish_draft:  # the transcript did not finish: no minutes from it
+            self._finish_draft = False
+            draft, self.draft = self.draft, None
+            draft.stop()
+            self.draft_label.clear()
         if cancelled:
             self.statusBar().showMessage(sentence, 5000)
         else:
@@ -460,6 +521,8 @@ class MainWindow(QMainWindow):
             self.record_panel.stop()
         self.jobs.cancel()
         self.jobs.wait(10000)
+        if self.draft is not None:
+            self.draft.stop()
         self.save_now()
         s = self._qsettings()
         s.setValue("geometry", self.saveGeometry())

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSpinBox, QWidget)
 
 from desktop import messages
@@ -29,6 +29,9 @@ class SettingsDialog(QDialog):
         self.threads.setRange(1, max(1, os.cpu_count() or 1))
         self.threads.setValue(settings.cpu_threads)
         form.addRow(self.tr("CPU threads"), self.threads)
+        self.draft = QCheckBox(self.tr("Draft the minutes while recording (ready soon after Stop; uses more memory)"))
+        self.draft.setChecked(settings.draft_while_recording)
+        form.addRow("", self.draft)
         self.language = QComboBox()
         self.language.addItem("日本語", "ja")
         self.language.addItem("English", "en")
@@ -94,4 +97,4 @@ class SettingsDialog(QDialog):
     def result_settings(self) -> Settings:
         return replace(self.settings, model_asr=self.asr.currentData(), model_llm=self.llm.currentData(),
                        cpu_threads=self.threads.value(), ui_language=self.language.currentData(),
-                       storage_dir=self.storage.text().strip())
+                       storage_dir=self.storage.text().strip(), draft_while_recording=self.draft.isChecked())

@@ -3,78 +3,83 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="18" />
-        <location filename="../../desktop/ui/export_dialog.py" line="53" />
+        <location filename="../../desktop/ui/export_dialog.py" line="19" />
+        <location filename="../../desktop/ui/export_dialog.py" line="62" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="28" />
+        <location filename="../../desktop/ui/export_dialog.py" line="29" />
         <source>Summary minutes (議事要旨)</source>
         <translation>議事要旨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="29" />
+        <location filename="../../desktop/ui/export_dialog.py" line="30" />
         <source>Detailed minutes (議事録)</source>
         <translation>議事録（詳細）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="31" />
+        <location filename="../../desktop/ui/export_dialog.py" line="32" />
         <source>Japanese era (令和)</source>
         <translation>和暦（令和）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="32" />
+        <location filename="../../desktop/ui/export_dialog.py" line="33" />
         <source>Western year</source>
         <translation>西暦</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="34" />
+        <location filename="../../desktop/ui/export_dialog.py" line="35" />
         <source>e.g. 取扱注意</source>
         <translation>例：取扱注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="35" />
+        <location filename="../../desktop/ui/export_dialog.py" line="36" />
         <source>Append the full transcript</source>
         <translation>発言記録の全文を別紙として付ける</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="37" />
+        <location filename="../../desktop/ui/export_dialog.py" line="38" />
         <source>Choose...</source>
         <translation>選択...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="43" />
+        <location filename="../../desktop/ui/export_dialog.py" line="44" />
+        <source>Headings...</source>
+        <translation>見出しを編集...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="52" />
         <source>Template</source>
         <translation>様式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="44" />
+        <location filename="../../desktop/ui/export_dialog.py" line="53" />
         <source>Dates</source>
         <translation>日付の表記</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="45" />
+        <location filename="../../desktop/ui/export_dialog.py" line="54" />
         <source>Header marking</source>
         <translation>ヘッダーの表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47" />
+        <location filename="../../desktop/ui/export_dialog.py" line="56" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="49" />
+        <location filename="../../desktop/ui/export_dialog.py" line="58" />
         <source>Open the folder afterwards</source>
         <translation>書き出し後にフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="54" />
+        <location filename="../../desktop/ui/export_dialog.py" line="63" />
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="61" />
+        <location filename="../../desktop/ui/export_dialog.py" line="70" />
         <source>Export folder</source>
         <translation>書き出し先フォルダー</translation>
     </message>
@@ -108,6 +113,64 @@
     </message>
 </context>
 <context>
+    <name>HeadingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="31" />
+        <source>Section headings</source>
+        <translation>見出しの編集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="41" />
+        <source>Agenda</source>
+        <translation>議題</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="41" />
+        <source>Discussion</source>
+        <translation>議事の内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="41" />
+        <source>Decisions</source>
+        <translation>決定事項</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="42" />
+        <source>Action items</source>
+        <translation>宿題事項</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="42" />
+        <source>Open issues</source>
+        <translation>継続審議事項</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="43" />
+        <source>Next meeting</source>
+        <translation>次回予定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="45" />
+        <source>Headings as your office writes them; untick a section to leave it out.</source>
+        <translation>所属の様式に合わせて見出しを変更できます。チェックを外した項目は議事録に含めません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="58" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="59" />
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/headings_dialog.py" line="60" />
+        <source>Restore defaults</source>
+        <translation>標準に戻す</translation>
+    </message>
+</context>
+<context>
     <name>ItemTable</name>
     <message>
         <location filename="../../desktop/ui/minutes_view.py" line="30" />
@@ -123,159 +186,165 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49" />
+        <location filename="../../desktop/ui/main_window.py" line="56" />
         <source>Gijiroku - meeting minutes</source>
         <translation>議事録 - Gijiroku</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="62" />
+        <location filename="../../desktop/ui/main_window.py" line="69" />
         <source>Recent meetings</source>
         <translation>最近の会議</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="72" />
+        <location filename="../../desktop/ui/main_window.py" line="112" />
         <source>New meeting</source>
         <translation>新しい会議</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
-        <location filename="../../desktop/ui/main_window.py" line="104" />
+        <location filename="../../desktop/ui/main_window.py" line="73" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Import audio/video file...</source>
         <translation>音声・動画ファイルを取り込む...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75" />
+        <location filename="../../desktop/ui/main_window.py" line="82" />
         <source>Meeting</source>
         <translation>会議情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76" />
+        <location filename="../../desktop/ui/main_window.py" line="83" />
         <source>Recording</source>
         <translation>録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77" />
+        <location filename="../../desktop/ui/main_window.py" line="84" />
         <source>Transcript</source>
         <translation>文字起こし</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78" />
+        <location filename="../../desktop/ui/main_window.py" line="85" />
         <source>Minutes</source>
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="92" />
+        <location filename="../../desktop/ui/main_window.py" line="101" />
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102" />
+        <location filename="../../desktop/ui/main_window.py" line="111" />
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>Export...</source>
         <translation>書き出し...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>Quit</source>
         <translation>終了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="118" />
         <source>&amp;Recording</source>
         <translation>録音(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>Record</source>
         <translation>録音開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
+        <location filename="../../desktop/ui/main_window.py" line="120" />
         <source>Pause / resume</source>
         <translation>一時停止／再開</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112" />
+        <location filename="../../desktop/ui/main_window.py" line="121" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="122" />
         <source>Play / pause</source>
         <translation>再生／一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="123" />
         <source>&amp;Tools</source>
         <translation>ツール(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
+        <location filename="../../desktop/ui/main_window.py" line="124" />
         <source>Dictionaries...</source>
         <translation>用語辞書...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="125" />
         <source>Settings...</source>
         <translation>設定...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>Import a meeting recording</source>
         <translation>会議の録音を取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
         <source>Transcribing</source>
         <translation>文字起こし中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="323" />
+        <source>Minutes draft: up to line %1</source>
+        <translation>議事録の下書き：%1行目まで作成済み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="336" />
         <source>Finishing the transcript</source>
         <translation>文字起こしを仕上げています</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
         <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
+        <location filename="../../desktop/ui/main_window.py" line="372" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="375" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="401" />
         <source>Create the minutes before exporting this format.</source>
         <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346" />
+        <location filename="../../desktop/ui/main_window.py" line="405" />
         <source>Exported to %1</source>
         <translation>%1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404" />
+        <location filename="../../desktop/ui/main_window.py" line="471" />
         <source>Gijiroku</source>
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434" />
+        <location filename="../../desktop/ui/main_window.py" line="501" />
         <source>Unfinished recording</source>
         <translation>終了していない録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435" />
+        <location filename="../../desktop/ui/main_window.py" line="502" />
         <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
         <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
@@ -556,48 +625,53 @@
         <translation>CPUスレッド数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="36" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="32" />
+        <source>Draft the minutes while recording (ready soon after Stop; uses more memory)</source>
+        <translation>録音中に議事録の下書きを作成する（停止後すぐに完成します。メモリを多く使います）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
         <source>Language</source>
         <translation>表示言語</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="38" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
         <source>Choose...</source>
         <translation>選択...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="42" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="93" />
         <source>Meetings folder</source>
         <translation>会議の保存先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="40" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="43" />
         <source>A language change takes effect the next time the app starts.</source>
         <translation>表示言語の変更は、次にアプリを起動したときに反映されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="65" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="68" />
         <source> (default)</source>
         <translation>（標準）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="65" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="68" />
         <source> (light)</source>
         <translation>（軽量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="72" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="75" />
         <source>CTranslate2 Whisper model folder</source>
         <translation>CTranslate2形式のWhisperモデルのフォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="74" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="77" />
         <source>GGUF chat model</source>
         <translation>GGUFチャットモデル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="82" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="85" />
         <source>Model not added</source>
         <translation>モデルを追加できませんでした</translation>
     </message>
@@ -641,8 +715,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/transcript_view.py" line="58" />
-        <location filename="../../desktop/ui/transcript_view.py" line="181" />
-        <location filename="../../desktop/ui/transcript_view.py" line="210" />
+        <location filename="../../desktop/ui/transcript_view.py" line="183" />
+        <location filename="../../desktop/ui/transcript_view.py" line="212" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
@@ -662,7 +736,7 @@
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="166" />
+        <location filename="../../desktop/ui/transcript_view.py" line="168" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>

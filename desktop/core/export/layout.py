@@ -2,7 +2,9 @@
 
 A template (resources/templates/NAME.json: 議事要旨 or 議事録) names the sections, their
 headings and order, and whether each agenda item lists who said what; Word, Markdown and plain
-text all render the same `Section`s, so the content is decided once.
+text all render the same `Section`s, so the content is decided once. An office's own headings
+(「審議経過」 for 「議事内容」, sections left out or reordered) are a copy of a template's JSON,
+given by path: the app keeps the clerk's edited copies in the config folder.
 """
 from __future__ import annotations
 
@@ -10,10 +12,14 @@ import json
 from dataclasses import dataclass, field
 from typing import Optional
 
+from pathlib import Path
+
 from .. import grounding, paths, wareki
+from ..errors import InvalidTemplate
 from ..types import Minutes, Transcript
 
 TEMPLATES = ("gijiyoshi", "gijiroku")
+SECTION_KEYS = ("agenda", "summary", "decisions", "action_items", "open_issues", "next_meeting")
 
 
 @dataclass(frozen=True)
@@ -24,13 +30,28 @@ class Template:
     labels: dict
 
 
+def template_path(name: str) -> Path:
+    """A built-in template's name (gijiyoshi, gijiroku) or the path of a template file."""
+    return paths.resource("templates", f"{name}.json") if name in TEMPLATES else Path(name)
+
+
 def load_template(name: str = "gijiyoshi") -> Template:
-    path = paths.resource("templates", f"{name}.json")
-    if not path.exists():
-        raise ValueError(f"unknown template {name}")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Template(name=data["name"], detail=bool(data.get("detail")),
-                    sections=tuple((s["key"], s["heading"]) for s in data["sections"]), labels=data["labels"])
+    path = template_path(name)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        labels = {**builtin_labels(), **data.get("labels", {})}
+        sections = tuple((s["key"], str(s["heading"]).strip()) for s in data["sections"])
+        if (not sections or any(k not in SECTION_KEYS or not h for k, h in sections)
+                or not all(isinstance(v, str) for v in labels.values())):
+            raise ValueError("unknown section or empty heading")
+        return Template(name=str(data["name"]), detail=bool(data.get("detail")), sections=sections, labels=labels)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise InvalidTemplate(type(exc).__name__, path=str(path)) from exc
+
+
+def builtin_labels() -> dict:
+    """The labels a template may leave out (an office's copy need only rename what it changes)."""
+    return json.loads(paths.resource("templates", "gijiyoshi.json").read_text(encoding="utf-8"))["labels"]
 
 
 @dataclass
