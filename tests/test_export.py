@@ -165,3 +165,12 @@ def test_a_broken_template_is_named_and_nothing_is_written(tmp_path, content):
     assert r.returncode == 1
     assert r.stderr.strip() == f"議事録のひな形が見つからないか、形式が正しくありません: {path}"
     assert not (tmp_path / "m.docx").exists()
+
+
+@pytest.mark.parametrize("line,kept", [("承知いたしました。", ""), ("はい、承知しました。", ""), ("はい。", ""),
+                                       ("えー、資料を電子化します。", "資料を電子化します。"),
+                                       ("承知しました。来週までに送ります。", "来週までに送ります。"),
+                                       ("はい、配備率は8割です。", "はい、配備率は8割です。")])
+def test_detailed_remarks_leave_out_acknowledgements_and_hesitations(line, kept):
+    from desktop.core.export.layout import remark_text
+    assert remark_text(line) == kept

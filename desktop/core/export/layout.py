@@ -9,6 +9,7 @@ given by path: the app keeps the clerk's edited copies in the config folder.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -73,12 +74,31 @@ def date_line(m: Minutes, seireki: bool = False) -> str:
     return text
 
 
+# What a detailed 議事録 leaves out of 主な発言: replies that only acknowledge, and hesitations.
+_ACKNOWLEDGEMENT = re.compile(r"^(はい|ええ|承知(いた)?しました|了解(いた)?しました|わかりました|分かりました|"
+                              r"かしこまりました|ありがとうございます|ありがとうございました|よろしくお願いします)"
+                              r"[、。.!！]*$")
+_FILLER = re.compile(r"(?:^|(?<=[、。]))(?:えー+と?|ええと|あのー?|えっと|まあ|そのー)、?")
+
+
+def remark_text(text: str) -> str:
+    """A line as 主な発言 gives it: without hesitations; empty when it only acknowledges."""
+    parts = [p for p in re.split(r"(?<=。)", text.strip()) if p]
+    kept = [p for p in parts if not _ACKNOWLEDGEMENT.match(re.sub(r"^(はい|ええ)、", "", p.strip()))]
+    return _FILLER.sub("", "".join(kept)).strip()
+
+
 def remarks(refs: list[int], transcript: Optional[Transcript]) -> list[str]:
-    """Who said what, line by line, for the detailed 議事録 (speaker, or ○ when unknown)."""
+    """Who said what, for the detailed 議事録 (speaker, or ○ when unknown), acknowledgements left out."""
     if transcript is None:
         return []
     by_id = transcript.by_id()
-    return [f"○{by_id[r].speaker or ''}　{by_id[r].text}".replace("○　", "○") for r in refs if r in by_id]
+    out = []
+    for r in refs:
+        text = remark_text(by_id[r].text) if r in by_id else ""
+        if text:
+            out.append(f"○{by_id[r].speaker or ''}　{text}".replace("○　", "○"))
+    return out
 
 
 def sections(m: Minutes, template: Optional[Template] = None, transcript: Optional[Transcript] = None) -> list[Section]:
