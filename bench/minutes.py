@@ -24,7 +24,7 @@ from desktop.core.minutes import MinutesWriter, format_line  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
 from desktop.core.pipeline import transcribe_samples  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber  # noqa: E402
-from desktop.core.types import ActionItem, AgendaItem, Item, Meeting, Minutes  # noqa: E402
+from desktop.core.types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript  # noqa: E402
 
 NAIVE_SCHEMA = {"type": "object", "properties": {
     "agenda": {"type": "array", "items": {"type": "string"}},
@@ -65,32 +65,41 @@ def main() -> None:
         ref = json.loads(ref_path.read_text(encoding="utf-8"))
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
         transcript = transcribe_samples(whisper, audio.decode(ref_path.with_name(ref["id"] + ".wav")), meeting)
-        fixtures.append((ref, meeting, transcript))
+        # The script as spoken: what the minutes pipeline finds when speech recognition makes no error.
+        said = Transcript([Segment(i, u["start"], u["end"], u["text"]) for i, u in enumerate(ref["utterances"], 1)],
+                          duration=transcript.duration)
+        fixtures.append((ref, meeting, transcript, said))
     del whisper
-    rows = []
+    rows, kept = [], []
     for model in args.models:
         entry, path = cat.resolve(model, "llm")
         chat = LlamaChat(path, n_ctx=entry.n_ctx, n_threads=2)
-        for method in ("pipeline", "naive"):
-            for ref, meeting, transcript in fixtures:
+        for method in ("pipeline", "naive", "script"):
+            for ref, meeting, heard, said in fixtures:
+                transcript = said if method == "script" else heard
                 before = (chat.usage.prompt_tokens, chat.usage.completion_tokens)
                 t0 = time.perf_counter()
                 try:
-                    m = MinutesWriter(chat).write(transcript, meeting) if method == "pipeline" else naive(chat, transcript, meeting)
+                    m = naive(chat, transcript, meeting) if method == "naive" else MinutesWriter(chat).write(transcript, meeting)
                 except Exception as exc:  # noqa: BLE001 - a failed baseline is a result too
                     print(f"{model} {method} {ref['id']}: {type(exc).__name__}")
                     m = Minutes()
                 s = score_facts(m, ref["facts"])
+                kept.append({"model": model, "method": method, "fixture": ref["id"], "found": s["found"],
+                             "false_claims": s["false_claims"], "minutes": m.to_json(),
+                             "transcript": [f"[{x.id}] {x.text}" for x in transcript.segments]})
                 rows.append((model, method, ref["id"], s["hits"], s["total"], len(s["false_claims"]),
                              invented_dates(m, transcript), time.perf_counter() - t0,
                              chat.usage.prompt_tokens - before[0], chat.usage.completion_tokens - before[1]))
         del chat
+    # Every fixture's minutes and transcript, to see what a miss came from.
+    (ROOT / "bench" / "last-minutes.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
     print("\nbench-minutes: facts found / false claims / invented dates / seconds / tokens in, out\n")
     print(f"{'model':<14}{'method':<10}{'fixture':<11}{'recall':>8}{'false':>7}{'dates':>7}{'sec':>7}{'tok in':>8}{'out':>6}")
     for r in rows:
         print(f"{r[0]:<14}{r[1]:<10}{r[2]:<11}{f'{r[3]}/{r[4]}':>8}{r[5]:>7}{r[6]:>7}{r[7]:>7.1f}{r[8]:>8}{r[9]:>6}")
     for model in args.models:
-        for method in ("pipeline", "naive"):
+        for method in ("pipeline", "naive", "script"):
             sel = [r for r in rows if r[0] == model and r[1] == method]
             hits, total = sum(r[3] for r in sel), sum(r[4] for r in sel)
             print(f"{model:<14}{method:<10}{'all':<11}{hits / total:>8.2f}{sum(r[5] for r in sel):>7}"

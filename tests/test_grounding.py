@@ -50,6 +50,10 @@ def test_owner_matches_the_attendee_list():
     ("本日の議題は、会議資料の電子化と、決裁の電子化の二点です。", "agenda"),
     ("資料を原則として電子データで配布することを提案いたします。", None),
     ("承知しました。", None),
+    ("山田委員は、アンケートの集計結果を十一月五日までにまとめてください。", "action"),
+    ("高橋さん、業者に見積もりを送ってもらえますか。", "action"),
+    ("結果は事務局までご連絡ください。", "action"),
+    ("配備率は八割です。", None),
 ])
 def test_cue_kinds(line, kind):
     assert g.cue_kind(line) == kind
@@ -133,3 +137,13 @@ def test_task_loses_its_deadline_phrase():
 
 def test_task_without_comma_after_the_addressee():
     assert task_from_line("小林主任は要求資料を財政課へ提出してください。", "小林主任") == "要求資料を財政課へ提出する"
+
+
+@pytest.mark.parametrize("line,task", [
+    ("山田委員は、アンケートの集計結果を十一月五日までにまとめてください。", "アンケートの集計結果をまとめる"),
+    ("高橋係長は、資料を財政課へ送ってください。", "資料を財政課へ送る"),
+    ("伊藤主査は、協議結果を報告してください。", "協議結果を報告する"),
+    ("小林主任は、結果を事務局にご連絡ください。", "結果を事務局に連絡する"),
+])
+def test_a_task_is_written_in_the_dictionary_form(line, task):
+    assert task_from_line(line) == task

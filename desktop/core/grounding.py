@@ -211,8 +211,15 @@ def states_deferral(line: str) -> bool:
 
 
 # ---- what kind of statement a line is, from the wording alone ----------------------------------
-REQUEST = ("してください", "して下さい", "してくださるよう", "をお願いします", "をお願いいたします", "お願いしたい",
-           "していただけますか", "していただきたい", "してもらえますか", "するように")
+# A request: any verb's て-form asking (まとめてください, 送ってください, 出してもらえますか), ご〜ください,
+# お願い. Whether it is an action item is decided later: it needs an attendee it is addressed to.
+_REQUEST = re.compile(r"[てで](?:ください|下さい|くださるよう|いただけますか|いただきたい|もらえますか|ほしい)"
+                      r"|ご\w{1,6}(?:ください|下さい)|お願い(?:します|いたします|したい)|するように")
+
+
+def requests(line: str) -> bool:
+    return bool(_REQUEST.search(line))
+
 AGENDA = ("議題", "点目", "次の案件", "次に、", "続きまして", "続いて、")
 NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "思います", "いかが", "予定です")
 _TIME = re.compile(r"(\d{1,2})時|(\d{1,2})月(\d{1,2})日|[月火水木金土日]曜")
@@ -223,11 +230,11 @@ KINDS = ("decision", "action", "deferral", "next_meeting", "agenda", "proposal",
 def cue_kind(line: str) -> Optional[str]:
     """The kind the wording states unambiguously, or None when only a reader can tell."""
     norm = normalize_text(line)
-    if "次回" in norm and _TIME.search(norm) and not any(c in norm for c in REQUEST):
+    if "次回" in norm and _TIME.search(norm) and not requests(norm):
         return "next_meeting"
-    if states_deferral(norm) and not any(c in norm for c in REQUEST):
+    if states_deferral(norm) and not requests(norm):
         return "deferral"
-    if any(c in norm for c in REQUEST):
+    if requests(norm):
         return "action"
     if any(c in norm for c in DECIDED) and not any(c in norm for c in NOT_DECIDED):
         return "decision"

@@ -31,6 +31,7 @@ from . import grounding, paths
 from .errors import MinutesGenerationError
 from .jobs import CancelToken, ProgressCallback, check, report
 from .llm import ContextOverflow, LlamaChat, TruncatedReply
+from .reading import plain_request
 from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
 
 # A sentence the model wrote must share this much of its wording with its source line.
@@ -172,7 +173,7 @@ class MinutesWriter:
         if (not task or grounding.support(task, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(task, seg.text)
                 or len(task) < min(8, len(said) // 2)):
             task = said  # the model strayed, or kept only the verb (「送付する」): the line's own words
-        task = _REQUEST_TAIL.sub("する", task)
+        task = _REQUEST_TAIL.sub("する", plain_request(task))
         due = grounding.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
         return ActionItem(owner=owner, task=task, due=due, refs=[seg.id])
 
@@ -353,7 +354,7 @@ def task_from_line(line: str, owner: str = "") -> str:
         m = re.match(r"^.{0,6}?" + re.escape(grounding.strip_title(owner)[:1]) + r".{0,8}?(?:は|には)、?", text)
     if m:
         text = text[m.end():]
-    return _REQUEST_TAIL.sub("する", without_due(text)).strip("、 ") or clean_sentence(line, False)
+    return _REQUEST_TAIL.sub("する", plain_request(without_due(text))).strip("、 ") or clean_sentence(line, False)
 
 
 _DUE_PHRASE = re.compile(r"(も)?、?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}"
