@@ -24,6 +24,10 @@ def vocab():
     ("招致しました。", "承知しました。"),
     ("見つもりがまだ出ていません。", "見積もりがまだ出ていません。"),
     ("原則電視化することといたします。", "原則電子化することといたします。"),
+    ("システム更新費の要求学と研修事業の見直し", "システム更新費の要求額と研修事業の見直し"),
+    ("全年度より大幅に増えています。", "前年度より大幅に増えています。"),
+    ("運用費は、よく年度から下がる見込みです。", "運用費は、翌年度から下がる見込みです。"),
+    ("各部省への周知文を作成してください。", "各部署への周知文を作成してください。"),
 ])
 def test_misheard_terms_are_fixed(vocab, heard, meant):
     assert vocab.correct_text(heard)[0] == meant
@@ -36,8 +40,24 @@ def test_misheard_terms_are_fixed(vocab, heard, meant):
     "松本主任は承知しています。",
     "見積もりは来月届きます。",
     "電子化の方針を確認した。",
+    "全年度の平均を示します。",             # 全年度 is a word: 前年度 only before より/比
 ])
 def test_correct_words_are_left_alone(vocab, text):
+    assert vocab.correct_text(text) == (text, [])
+
+
+@pytest.mark.parametrize("heard,meant", [
+    ("山大林は、アンケートの結果をまとめてください。", "山田委員は、アンケートの結果をまとめてください。"),
+    ("小林主人は要求資料を提出してください。", "小林主任は要求資料を提出してください。"),
+])
+def test_a_name_garbled_with_its_title_is_fixed(heard, meant):
+    vocab = Vocabulary.for_meeting(["中村部長", "小林主任", "山田委員"])
+    assert vocab.correct_text(heard)[0] == meant
+
+
+@pytest.mark.parametrize("text", ["山田医院で診察を受けました。", "主人の小林です。", "山田さんの意見です。"])
+def test_a_word_that_sounds_like_a_name_with_title_is_left_alone(text):
+    vocab = Vocabulary.for_meeting(["中村部長", "小林主任", "山田委員"])
     assert vocab.correct_text(text) == (text, [])
 
 

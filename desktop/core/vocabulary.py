@@ -22,6 +22,8 @@ from .reading import Morpheme, morphemes, reading_of
 from .types import Segment, Transcript
 
 NAME_AFTER = re.compile(r"^(課長|部長|室長|係長|主任|主査|主事|委員|局長|次長|参事|さん|様|君|氏|です|は、|から)")
+# Where a person's name with title stands: the addressee (〜は、) or the speaker (〜から、〜です).
+TITLED_AFTER = re.compile(r"^(は|には|から|より|、|です)")
 PUNCT = set("、。，．,.!?！？「」『』（）() 　")
 MAX_SPAN = 4
 
@@ -72,14 +74,19 @@ def katakana(text: str) -> str:
 
 
 def attendee_terms(attendees: Iterable[str]) -> list[Term]:
-    """'井上課長補佐' gives the surname 井上 as a name (the title is in the built-in vocabulary)."""
+    """'井上課長補佐' gives the surname 井上 as a name (the title is in the built-in vocabulary),
+    and the name with its title as one term: Whisper garbles the pair across the boundary
+    (山田委員 -> 山大林, 小林主任 -> 小林主人), which neither part alone would match."""
     out = []
     for a in attendees:
         name, _, reading = a.partition("\t")
-        surname = strip_title(name.strip())
+        name = name.strip()
+        surname = strip_title(name)
         if surname:
             r = katakana(reading) if reading else reading_of(surname)
             out.append(Term(surname, r, "name", "any", "attendee"))
+            if surname != name:
+                out.append(Term(name, r + reading_of(name[len(surname):]), "titled", "any", "attendee"))
     return out
 
 
@@ -152,6 +159,8 @@ class Vocabulary:
                 continue  # part of the term is there; the rest is not a mishearing of it
             if term.kind == "name" and (not NAME_AFTER.match(after) or any(m.pos not in ("名詞", "") for m in span)):
                 continue  # a word that merely sounds like a name, not in a name's place
+            if term.kind == "titled" and (not TITLED_AFTER.match(after) or any(m.pos not in ("名詞", "") for m in span)):
+                continue  # name + title: only where an addressee or a speaker stands (not 山田医院に)
             if term.context.startswith("after:") and not re.match(term.context[6:], after):
                 continue
             return term
