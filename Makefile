@@ -63,7 +63,7 @@ render-docx: setup
 
 # Japanese UI strings: extract tr() texts, fill them from resources/i18n/ja.json, compile the .qm.
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate desktop/ui/*.py -ts resources/i18n/gijiroku_ja.ts
+	$(BIN)/pyside6-lupdate -no-obsolete desktop/ui/*.py -ts resources/i18n/gijiroku_ja.ts
 	$(BIN)/python resources/i18n/fill_ts.py
 	$(BIN)/pyside6-lrelease resources/i18n/gijiroku_ja.ts
 

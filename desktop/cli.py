@@ -96,7 +96,8 @@ def build_parser() -> OneLineParser:
     meeting_args.add_argument("--attendees", default="", help="名前,名前 (comma separated)")
     meeting_args.add_argument("--time", default="", help="HH:MM-HH:MM (start and end)")
     meeting_args.add_argument("--vocabulary", type=Path, default=None,
-                              help="file: one term per line, optional reading after a tab")
+                              help="file: one term per line, optional reading after a tab "
+                                   "(then context, then misheard spellings, tab-separated)")
 
     p = OneLineParser(prog="gijiroku", description="議事録: offline Japanese meeting minutes", parents=[common])
     sub = p.add_subparsers(dest="command")

@@ -28,6 +28,9 @@ def vocab():
     ("全年度より大幅に増えています。", "前年度より大幅に増えています。"),
     ("運用費は、よく年度から下がる見込みです。", "運用費は、翌年度から下がる見込みです。"),
     ("各部省への周知文を作成してください。", "各部署への周知文を作成してください。"),
+    ("高橋係長は、案内部も7月31日までに送付してください。", "高橋係長は、案内文も7月31日までに送付してください。"),
+    ("訓練の実施日定について申し上げます。", "訓練の実施日程について申し上げます。"),   # heard form: read ヒジョー
+    ("案内文を総布してください。", "案内文を送付してください。"),
 ])
 def test_misheard_terms_are_fixed(vocab, heard, meant):
     assert vocab.correct_text(heard)[0] == meant
@@ -41,6 +44,7 @@ def test_misheard_terms_are_fixed(vocab, heard, meant):
     "見積もりは来月届きます。",
     "電子化の方針を確認した。",
     "全年度の平均を示します。",             # 全年度 is a word: 前年度 only before より/比
+    "案内部の方に聞いてください。",
 ])
 def test_correct_words_are_left_alone(vocab, text):
     assert vocab.correct_text(text) == (text, [])
@@ -55,6 +59,18 @@ def test_a_name_garbled_with_its_title_is_fixed(heard, meant):
     assert vocab.correct_text(heard)[0] == meant
 
 
+@pytest.mark.parametrize("heard,meant", [
+    ("移動しさは、協議結果を報告してください。", "伊藤主査は、協議結果を報告してください。"),
+    ("本日は、お集まりいただきありがとうございます。", "本日は、お集まりいただきありがとうございます。"),
+    ("移動先は、第2会議室です。", "移動先は、第2会議室です。"),
+    ("伊藤主査は、承知しました。", "伊藤主査は、承知しました。"),
+    ("伊藤さんは、承知しました。", "伊藤さんは、承知しました。"),
+])
+def test_the_addressee_opening_a_sentence_is_an_attendee_heard_close(heard, meant):
+    vocab = Vocabulary.for_meeting(["高橋係長", "伊藤主査"])
+    assert vocab.correct_text(heard)[0] == meant
+
+
 @pytest.mark.parametrize("text", ["山田医院で診察を受けました。", "主人の小林です。", "山田さんの意見です。"])
 def test_a_word_that_sounds_like_a_name_with_title_is_left_alone(text):
     vocab = Vocabulary.for_meeting(["中村部長", "小林主任", "山田委員"])
@@ -63,6 +79,14 @@ def test_a_word_that_sounds_like_a_name_with_title_is_left_alone(text):
 
 def test_titles_survive(vocab):
     assert vocab.correct_text("井上課長補佐は、内容を報告してください。")[0] == "井上課長補佐は、内容を報告してください。"
+
+
+def test_heard_forms_from_the_dictionary_file(tmp_path):
+    f = tmp_path / "terms.tsv"
+    f.write_text("出納室\tスイトーシツ\t\t水筒室,出納質\n", encoding="utf-8")
+    vocab = Vocabulary(load_terms_file(f, "user"))
+    assert vocab.correct_text("水筒室に届けてください。") == ("出納室に届けてください。", [("水筒室", "出納室")])
+    assert vocab.correct_text("水筒を持参する。") == ("水筒を持参する。", [])
 
 
 def test_user_dictionary_with_readings(tmp_path):

@@ -10,6 +10,7 @@ in their context, and a near (not exact) reading only for a span that is not one
 """
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .types import Segment, Transcript
 
 NAME_AFTER = re.compile(r"^(課長|部長|室長|係長|主任|主査|主事|委員|局長|次長|参事|さん|様|君|氏|です|は、|から)")
 # Where a person's name with title stands: the addressee (〜は、) or the speaker (〜から、〜です).
+_ADDRESS = re.compile(r"^([^、。はがをにでと]{2,8})は、")
 TITLED_AFTER = re.compile(r"^(は|には|から|より|、|です)")
 PUNCT = set("、。，．,.!?！？「」『』（）() 　")
 MAX_SPAN = 4
@@ -35,21 +37,28 @@ class Term:
     kind: str = "term"          # "term" or "name"
     context: str = "any"        # "any" or "after:REGEX"
     source: str = "meeting"     # attendee | meeting | user | builtin
+    # Spellings Whisper is known to write for it that are no word of their own (日定 for 日程):
+    # pyopenjtalk reads such garbles by other readings (日定 ヒジョー), so the reading cannot find them.
+    heard: tuple[str, ...] = ()
+
+
+def parse_term(line: str, source: str) -> Optional[Term]:
+    """`surface[TAB reading[TAB context[TAB heard,heard]]]`; the reading is computed when absent."""
+    parts = line.rstrip("\n").split("\t")
+    surface = parts[0].strip()
+    if not surface or surface.startswith("#"):
+        return None
+    reading = parts[1].strip() if len(parts) > 1 and parts[1].strip() else reading_of(surface)
+    context = parts[2].strip() if len(parts) > 2 and parts[2].strip() else "any"
+    heard = tuple(h.strip() for h in parts[3].split(",") if h.strip()) if len(parts) > 3 else ()
+    return Term(surface, katakana(reading), "term", context, source, heard)
 
 
 def load_terms_file(path: Path, source: str) -> list[Term]:
-    """Lines of `surface[TAB reading[TAB context]]`; # starts a comment. Readings are computed when absent."""
-    terms = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.rstrip("\n").split("\t")
-        surface = parts[0].strip()
-        reading = parts[1].strip() if len(parts) > 1 and parts[1].strip() else reading_of(surface)
-        context = parts[2].strip() if len(parts) > 2 and parts[2].strip() else "any"
-        if surface:
-            terms.append(Term(surface, katakana(reading), "term", context, source))
-    return terms
+    """One term a line (see parse_term); # starts a comment. The fourth column lists spellings
+    Whisper writes for the term."""
+    terms = [parse_term(line, source) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+    return [t for t in terms if t is not None]
 
 
 def builtin_terms() -> list[Term]:
@@ -102,8 +111,7 @@ class Vocabulary:
                     builtin: bool = True) -> "Vocabulary":
         """Attendees, the meeting's terms, the clerk's dictionary; and the built-in administrative
         list, unless `user_terms` carries the clerk's edited copy of it."""
-        meeting = [Term(s.split("\t")[0].strip(), katakana(s.split("\t")[1]) if "\t" in s
-                        else reading_of(s.split("\t")[0].strip())) for s in terms if s.strip()]
+        meeting = [t for t in (parse_term(line, "meeting") for line in terms) if t is not None]
         user_terms = list(user_terms)
         edited_builtin = any(t.source == "builtin" for t in user_terms)
         standard = builtin_terms() if builtin and not edited_builtin else []
@@ -112,8 +120,11 @@ class Vocabulary:
     # ---- correction --------------------------------------------------------------------------
     def correct_text(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """The text with misheard spans replaced; and the (heard, written) pairs replaced."""
+        text, changes = self._replace_heard(text)
+        text, addressed = self._fix_addressee(text)
+        changes += addressed
         tokens = aligned(text)
-        out, changes, i = [], [], 0
+        out, i = [], 0
         while i < len(tokens):
             hit = None
             for exact in (True, False):  # an exact reading at any length beats a near one
@@ -122,6 +133,8 @@ class Vocabulary:
                     surface = "".join(m.surface for m in span)
                     if any(c in PUNCT for c in surface) or span[0].pos == "助詞" or (span[-1].pos == "助詞" and not exact):
                         continue  # a term never starts with a particle (電子か: 化 heard as the particle か)
+                    if any(not m.reading for m in span) or (not exact and any(m.pos == "助詞" for m in span)):
+                        continue  # digits have no reading here; a near match never reaches across a particle
                     after = "".join(m.surface for m in tokens[i + n:i + n + 4])
                     term = self._match(span, surface, after, exact)
                     if term is not None:
@@ -139,6 +152,32 @@ class Vocabulary:
             i += n
         return "".join(out), changes
 
+    def _replace_heard(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        changes = []
+        for term in self.terms:
+            for heard in term.heard:
+                after = term.context[6:] if term.context.startswith("after:") else ""
+                pattern = re.compile(re.escape(heard) + (f"(?={after.lstrip('^')})" if after else ""))
+                text, n = pattern.subn(term.surface, text)
+                changes += [(heard, term.surface)] * n
+        return text, changes
+
+    def _fix_addressee(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """「移動しさは、…してください」: a sentence that opens by addressing someone names an attendee.
+        Whisper garbles a name with its title beyond one sound (伊藤主査 -> 移動しさ); in this place a
+        close reading (not an exact one) is enough, as it is for the owner of an action item."""
+        m = _ADDRESS.match(text)
+        titled = [t for t in self.terms if t.kind == "titled"]
+        if m is None or not titled or any(strip_title(t.surface) in m.group(1) for t in titled):
+            return text, []  # nobody addressed, or the name is already right (松本さん stays 松本さん)
+        heard = reading_of(m.group(1))
+        if len(heard) < 5:
+            return text, []
+        score, best = max((difflib.SequenceMatcher(None, heard, t.reading).ratio(), t.surface) for t in titled)
+        if score < 0.7:
+            return text, []
+        return best + text[m.end(1):], [(m.group(1), best)]
+
     def _match(self, span: list[Morpheme], surface: str, after: str, exact: bool) -> Optional[Term]:
         reading = "".join(m.reading for m in span)
         if len(reading) < 2:
@@ -149,7 +188,7 @@ class Vocabulary:
             # A near reading, only for a span that is not one dictionary word (ASR garble splits
             # into pieces; a real word the speaker said is one morpheme).
             candidates = [t for t in self.terms if abs(len(t.reading) - len(reading)) <= 1
-                          and len(t.reading) >= 4 and t.context == "any" and _one_edit(t.reading, reading)]
+                          and len(t.reading) >= 4 and _one_edit(t.reading, reading)]
         else:
             return None
         for term in candidates:

@@ -83,35 +83,7 @@
         <source>Export folder</source>
         <translation>書き出し先フォルダー</translation>
     </message>
-    <message>
-        <source>Word (.docx)</source>
-        <translation>Word（.docx）</translation>
-    </message>
-    <message>
-        <source>Markdown (.md)</source>
-        <translation>Markdown（.md）</translation>
-    </message>
-    <message>
-        <source>Text (.txt)</source>
-        <translation>テキスト（.txt）</translation>
-    </message>
-    <message>
-        <source>JSON (.json)</source>
-        <translation>JSON（.json）</translation>
-    </message>
-    <message>
-        <source>SRT (.srt)</source>
-        <translation>字幕 SRT（.srt）</translation>
-    </message>
-    <message>
-        <source>WebVTT (.vtt)</source>
-        <translation>字幕 WebVTT（.vtt）</translation>
-    </message>
-    <message>
-        <source>CSV (.csv)</source>
-        <translation>宿題事項 CSV（.csv）</translation>
-    </message>
-</context>
+<message><source>Word (.docx)</source><translation>Word（.docx）</translation></message><message><source>Markdown (.md)</source><translation>Markdown（.md）</translation></message><message><source>Text (.txt)</source><translation>テキスト（.txt）</translation></message><message><source>JSON (.json)</source><translation>JSON（.json）</translation></message><message><source>SRT (.srt)</source><translation>字幕 SRT（.srt）</translation></message><message><source>WebVTT (.vtt)</source><translation>字幕 WebVTT（.vtt）</translation></message><message><source>CSV (.csv)</source><translation>宿題事項 CSV（.csv）</translation></message></context>
 <context>
     <name>HeadingsDialog</name>
     <message>
@@ -348,19 +320,7 @@
         <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
         <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
-    <message>
-        <source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source>
-        <translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation>
-    </message>
-    <message>
-        <source>about</source>
-        <translation>残り約</translation>
-    </message>
-    <message>
-        <source>(untitled)</source>
-        <translation>（無題）</translation>
-    </message>
-<message><source>left</source><translation /></message></context>
+<message><source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source><translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation></message><message><source>about</source><translation>残り約</translation></message><message><source>left</source><translation /></message><message><source>(untitled)</source><translation>（無題）</translation></message></context>
 <context>
     <name>MeetingInfoPanel</name>
     <message>
@@ -750,8 +710,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary_dialog.py" line="18" />
-        <source>One term per line. A reading may follow after a tab (e.g. 東海林&lt;TAB&gt;しょうじ).</source>
-        <translation>1行に1語。読みはタブの後に書けます（例：東海林&lt;TAB&gt;しょうじ）。</translation>
+        <source>One term per line. A reading may follow after a tab (e.g. 東海林&lt;TAB&gt;しょうじ); after two more tabs, spellings the transcript wrongly shows for it, separated by commas (e.g. 出納室&lt;TAB&gt;すいとうしつ&lt;TAB&gt;&lt;TAB&gt;水筒室).</source>
+        <translation>1行に1語。読みはタブの後に書けます（例：東海林&lt;TAB&gt;しょうじ）。さらにタブを2つ置いた後に、文字起こしで誤って表示される表記をカンマ区切りで書けます（例：出納室&lt;TAB&gt;すいとうしつ&lt;TAB&gt;&lt;TAB&gt;水筒室）。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/vocabulary_dialog.py" line="22" />
@@ -767,17 +727,6 @@
         <location filename="../../desktop/ui/vocabulary_dialog.py" line="28" />
         <source>Administrative terms (built in)</source>
         <translation>行政用語（標準）</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Unfinished recording</source>
-        <translation>終了していない録音</translation>
-    </message>
-    <message>
-        <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
-        <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
 </context>
 </TS>
