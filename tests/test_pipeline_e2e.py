@@ -25,8 +25,9 @@ def test_transcript_contract_and_accuracy(processed_sample, sample_ref):
         assert 0 <= s["start"] <= s["end"] <= data["duration"]
     reference = "".join(u["text"] for u in sample_ref["utterances"])
     hypothesis = "".join(s["text"] for s in data["segments"])
-    # Raw faster-whisper base scores about 0.09 on this sample; 0.15 is the contract's ceiling.
-    assert cer(reference, hypothesis) <= 0.15
+    # Raw faster-whisper base scores 0.062 on this meeting and the pipeline 0.039 (bench-asr):
+    # a regression in the decoding options or the vocabulary correction fails here.
+    assert cer(reference, hypothesis) <= 0.055
 
 
 def test_no_text_in_the_long_silence(processed_sample, sample_ref):

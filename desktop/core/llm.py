@@ -131,7 +131,9 @@ class LlamaChat:
         buf = (ctypes.c_uint8 * size)()
         written = llama_cpp.llama_state_seq_get_data(llm.ctx, buf, size, 0)
         if written:
-            self._lanes[lane] = (llm.input_ids[:llm.n_tokens].copy(), bytes(buf[:written]))
+            # string_at is one memcpy; slicing the ctypes array would build a Python int per byte
+            # (tens of millions, holding the GIL for most of a second: the window froze).
+            self._lanes[lane] = (llm.input_ids[:llm.n_tokens].copy(), ctypes.string_at(buf, written))
         self._lane = lane
 
     def _load_lane(self, lane: str) -> None:
