@@ -108,6 +108,10 @@ class MinutesDraft:
     def finish(self, transcript: Transcript, meeting: Meeting, open_writer: Callable[[], MinutesWriter],
                on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None) -> Minutes:
         """The minutes of the whole meeting, reusing every answer the draft already has."""
-        self.stop()
-        writer = self.writer if self.writer is not None and not self._thread.is_alive() else open_writer()
+        self._stop.set()
+        self._token.cancel()
+        # Wait for the thread whatever it takes: the model reads a prompt (up to ~15 s) without a
+        # chance to stop, and one model must never be used by two threads at once.
+        self._thread.join()
+        writer = self.writer if self.writer is not None else open_writer()
         return writer.write(transcript, meeting, on_progress, cancel)
