@@ -180,3 +180,9 @@ def _context_length(meta: dict[str, Any]) -> int:
         return int(meta.get(f"{arch}.context_length", 0))
     except (TypeError, ValueError):
         return 0
+
+
+def preload() -> None:
+    """Import llama-cpp-python now. Its first import holds the interpreter lock for 0.05-0.25 s; done in a
+    worker thread in the middle of a job, that would freeze a window for as long."""
+    import llama_cpp  # noqa: F401

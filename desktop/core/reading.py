@@ -55,3 +55,9 @@ def plain_request(text: str) -> str:
             return "".join(x["string"] for x in m[:i - 2]) + m[i - 1]["string"] + "する"
         return head
     return text
+
+
+def preload() -> None:
+    """Import pyopenjtalk now. Its first import holds the interpreter lock for 0.05-0.25 s; done in a
+    worker thread in the middle of a job, that would freeze a window for as long."""
+    import pyopenjtalk  # noqa: F401

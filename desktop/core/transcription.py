@@ -187,3 +187,9 @@ def _drop_repeats(segments: list[Segment]) -> list[Segment]:
     for i, s in enumerate(out):
         s.id = (segments[0].id if segments else 1) + i
     return out
+
+
+def preload() -> None:
+    """Import faster-whisper now. Its first import holds the interpreter lock for 0.05-0.25 s; done in a
+    worker thread in the middle of a job, that would freeze a window for as long."""
+    import faster_whisper  # noqa: F401

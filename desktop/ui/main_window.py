@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QL
                                QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from desktop import config, messages
-from desktop.core import audio, errors, pipeline, recorder, wavfile
+from desktop.core import audio, errors, llm, pipeline, reading, recorder, transcription, wavfile
 from desktop.core.export import export
 from desktop.core.draft import MinutesDraft
 from desktop.core.live import LiveTranscriber
@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
         self._dirty = False
         self._transcriber: Optional[WhisperTranscriber] = None
         self._transcriber_lock = threading.Lock()
+        for engine in (llm, reading, transcription):
+            engine.preload()  # before the window shows: a first import in a job would freeze it
         self.setWindowTitle(self.tr("Gijiroku - meeting minutes"))
         self.resize(1200, 800)
         self._build()
