@@ -335,7 +335,7 @@ def cmd_record(args, settings) -> int:
     from desktop.core.nativelog import native_stderr_to_log
     from desktop.core.recorder import Recorder
 
-    live, draft = None, None
+    live, draft, open_writer = None, None, None
     if args.minutes and args.no_live:
         OneLineParser().error("--minutes needs the live transcript: not with --no-live")
     if not args.no_live:
@@ -353,14 +353,14 @@ def cmd_record(args, settings) -> int:
                                args.out / "transcript.json", pipeline.transcription_options(meeting),
                                earlier=earlier, start_s=start_s, correct=lambda t: vocabulary.correct(t)[0])
         if args.minutes:
-            draft = _start_draft(args, settings, live, meeting)
+            draft, open_writer = _start_draft(args, settings, live, meeting)
     recorder = Recorder(args.out, args.device, on_audio=live.feed if live else None)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     ja = (args.lang or settings.ui_language) != "en"
     with native_stderr_to_log("portaudio") as err:
         rc = _record_loop(args, recorder, live, err, ja)
     if draft is not None:
-        _minutes_from_draft(args, draft, live.transcript(), meeting)
+        _minutes_from_draft(args, draft, open_writer, live.transcript(), meeting)
     return rc
 
 
@@ -374,15 +374,13 @@ def _start_draft(args, settings, live, meeting: Meeting):
                                      args.threads or settings.cpu_threads)
     catalog().resolve(engine.model_llm, "llm")  # a missing model is said now, not after the meeting
     open_writer = lambda: MinutesWriter(pipeline.open_chat(catalog(), engine))  # noqa: E731
-    draft = MinutesDraft(open_writer, live.transcript, lambda: meeting, busy=lambda: live.working)
-    draft.open_writer = open_writer
-    return draft
+    return MinutesDraft(open_writer, live.transcript, lambda: meeting, busy=lambda: live.working), open_writer
 
 
-def _minutes_from_draft(args, draft, transcript, meeting: Meeting) -> None:
+def _minutes_from_draft(args, draft, open_writer, transcript, meeting: Meeting) -> None:
     from desktop.core.export import ExportOptions, export
 
-    minutes = draft.finish(transcript, meeting, draft.open_writer)
+    minutes = draft.finish(transcript, meeting, open_writer)
     store.write_json(args.out / "minutes.json", minutes.to_json())
     export("docx", args.out / "minutes.docx", minutes, transcript, ExportOptions())
     print(args.out / "minutes.json")
