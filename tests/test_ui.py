@@ -304,3 +304,10 @@ def test_section_headings_are_edited_and_used_by_export(japanese, qtbot, tmp_pat
     again.restore()
     assert not user_template("gijiroku").exists()
     assert ExportDialog(tmp_path).options().template == "gijiyoshi"
+
+    # A damaged copy opens as the standard headings instead of failing.
+    user_template("gijiyoshi").parent.mkdir(parents=True, exist_ok=True)
+    user_template("gijiyoshi").write_text("[1, 2]", encoding="utf-8")
+    damaged = HeadingsDialog("gijiyoshi")
+    qtbot.addWidget(damaged)
+    assert {k: e.text() for k, _b, e in damaged.rows}["summary"] == "議事概要"

@@ -37,7 +37,10 @@ class HeadingsDialog(QDialog):
                 current = json.loads(user_template(name).read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 current = builtin
-        used = {s["key"]: s["heading"] for s in current.get("sections", [])}
+        try:
+            used = {s["key"]: s["heading"] for s in current["sections"]}
+        except (KeyError, TypeError):
+            used = {s["key"]: s["heading"] for s in builtin["sections"]}  # a damaged copy: start from the standard
         names = {"agenda": self.tr("Agenda"), "summary": self.tr("Discussion"), "decisions": self.tr("Decisions"),
                  "action_items": self.tr("Action items"), "open_issues": self.tr("Open issues"),
                  "next_meeting": self.tr("Next meeting")}
