@@ -311,3 +311,16 @@ def test_section_headings_are_edited_and_used_by_export(japanese, qtbot, tmp_pat
     damaged = HeadingsDialog("gijiyoshi")
     qtbot.addWidget(damaged)
     assert {k: e.text() for k, _b, e in damaged.rows}["summary"] == "議事概要"
+
+
+def test_devices_are_not_rescanned_while_a_job_runs(window, monkeypatch):
+    """A re-scan restarts PortAudio on the UI thread (tens to hundreds of ms): never during a job."""
+    from desktop.ui import record_panel
+    scans = []
+    monkeypatch.setattr(record_panel, "list_inputs", lambda: scans.append(1) or [])
+    monkeypatch.setattr(window.record_panel, "isVisible", lambda: True)
+    window.record_panel._rescan_if_idle()
+    assert scans == [1]
+    monkeypatch.setattr(type(window.jobs), "busy", property(lambda self: True))
+    window.record_panel._rescan_if_idle()
+    assert scans == [1]

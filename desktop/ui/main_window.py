@@ -145,6 +145,8 @@ class MainWindow(QMainWindow):
         self.minutes_view.generate.connect(self.generate_minutes)
         self.minutes_view.jump.connect(self._jump)
         self.record_panel.folder_provider = self._folder_for_recording
+        self.record_panel.may_rescan = lambda: not self.jobs.busy and not (
+            self.transcript_view.player is not None and self.transcript_view.player.playing)
         self.record_panel.started.connect(self._recording_started)
         self.record_panel.stopped.connect(self._recording_stopped)
         self.record_panel.error.connect(self.show_error)

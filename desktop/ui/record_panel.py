@@ -72,6 +72,9 @@ class RecordPanel(QWidget):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
         self.folder_provider = None             # callable returning the meeting folder to record into
+        # Re-scanning restarts PortAudio on this (the UI) thread: 40-500 ms, and it would cut off
+        # audio being played. The window allows it only while no job runs and nothing plays.
+        self.may_rescan = lambda: True
         self.meter = QTimer(self)
         self.meter.setInterval(100)
         self.meter.timeout.connect(self._poll)
@@ -100,7 +103,7 @@ class RecordPanel(QWidget):
         self._update_buttons()
 
     def _rescan_if_idle(self) -> None:
-        if self.recorder is None and self.isVisible():
+        if self.recorder is None and self.isVisible() and self.may_rescan():
             self.refresh_devices()
 
     # ---- control -----------------------------------------------------------------------------
