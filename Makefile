@@ -37,11 +37,32 @@ system-deps:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# First run compiles llama-cpp-python (about 7 minutes on 2 cores); pip caches the wheel after that.
-$(STAMP): pyproject.toml
+# llama.cpp is compiled for a portable x86-64 baseline (AVX2, FMA, F16C, BMI2: every x86-64 laptop
+# since 2013), never with the build machine's native flags: a native build picked AMX kernels on an
+# Intel Xeon and died of SIGILL (issue 12). desktop/core/cpu.py refuses older CPUs in one sentence.
+LLAMA_VERSION := 0.3.36
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF -DGGML_SSE42=ON -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON \
+  -DGGML_F16C=ON -DGGML_BMI2=ON -DGGML_AVX_VNNI=OFF -DGGML_AVX512=OFF -DGGML_AVX512_VBMI=OFF \
+  -DGGML_AVX512_VNNI=OFF -DGGML_AVX512_BF16=OFF -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF
+# pip's cache keys a built wheel on the sdist, not on CMAKE_ARGS: our own wheelhouse is keyed by the
+# version and the flags, so a wheel built with other flags is never reused.
+LLAMA_KEY := $(shell printf '%s %s' '$(LLAMA_VERSION)' '$(LLAMA_CMAKE_ARGS)' | sha256sum | cut -c1-12)
+WHEELHOUSE := $(HOME)/.cache/gijiroku/wheels/llama-$(LLAMA_KEY)
+LLAMA_STAMP := $(VENV)/.llama-$(LLAMA_KEY)
+
+# First run compiles llama-cpp-python (about 7 minutes on 2 cores); the wheelhouse keeps it after that.
+$(LLAMA_STAMP):
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/python -m pip install -q -e '.[models,dev]'
+	ls $(WHEELHOUSE)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 || \
+	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" CMAKE_BUILD_PARALLEL_LEVEL=$$(nproc) $(BIN)/python -m pip wheel -q \
+	    --no-cache-dir --no-deps --no-binary llama-cpp-python -w $(WHEELHOUSE) llama-cpp-python==$(LLAMA_VERSION)
+	$(BIN)/python -m pip install -q --force-reinstall --no-deps $(WHEELHOUSE)/llama_cpp_python-$(LLAMA_VERSION)-*.whl
+	rm -f $(VENV)/.llama-*
+	touch $@
+
+$(STAMP): pyproject.toml $(LLAMA_STAMP)
+	$(BIN)/python -m pip install -q --find-links $(WHEELHOUSE) -e '.[models,dev]'
 	touch $@
 
 $(MODELS_STAMP): $(STAMP) models/catalog.json

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop import config  # noqa: E402
 from desktop.core import audio, paths  # noqa: E402
-from desktop.core.evaluation import cer  # noqa: E402
+from bench.evaluation import cer  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
 from desktop.core.pipeline import transcribe_samples  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber  # noqa: E402
@@ -72,15 +72,28 @@ def main() -> None:
         our_s = time.perf_counter() - t0
         r_spans = [(s.start, s.end) for s in raw_segments]
         o_spans = [(s.start, s.end) for s in t.segments]
-        rows.append({"fixture": ref["id"], "raw_cer": sum(raw_cers) / len(raw_cers),
-                     "raw_range": [min(raw_cers), max(raw_cers)], "text": t.text, "reference": reference,
-                     "cer": cer(reference, t.text), "raw_invented": invented(r_spans, ref), "invented": invented(o_spans, ref),
-                     "raw_ts": timestamp_error(r_spans, ref), "ts": timestamp_error(o_spans, ref),
-                     "raw_s": raw_s, "s": our_s})
+        rows.append(
+            {
+                "fixture": ref["id"],
+                "raw_cer": sum(raw_cers) / len(raw_cers),
+                "raw_range": [min(raw_cers), max(raw_cers)],
+                "text": t.text,
+                "reference": reference,
+                "cer": cer(reference, t.text),
+                "raw_invented": invented(r_spans, ref),
+                "invented": invented(o_spans, ref),
+                "raw_ts": timestamp_error(r_spans, ref),
+                "ts": timestamp_error(o_spans, ref),
+                "raw_s": raw_s,
+                "s": our_s,
+            }
+        )
     print("\nbench-asr: CER / invented segments / timestamp error (s) / seconds; pipeline vs raw faster-whisper\n")
     print(f"raw: mean of {RAW_RUNS} runs (range shown); invented / ts err of raw: its last run\n")
-    print(f"{'fixture':<12}{'CER':>8}{'raw':>8}{'raw range':>14}{'ratio':>7}{'invent':>8}{'raw':>5}{'ts err':>8}{'raw':>7}"
-          f"{'sec':>7}{'raw':>7}")
+    print(
+        f"{'fixture':<12}{'CER':>8}{'raw':>8}{'raw range':>14}{'ratio':>7}{'invent':>8}{'raw':>5}"
+        f"{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}"
+    )
     for r in rows:
         lo, hi = r["raw_range"]
         print(f"{r['fixture']:<12}{r['cer']:>8.3f}{r['raw_cer']:>8.3f}{f'{lo:.3f}-{hi:.3f}':>14}"

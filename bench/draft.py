@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from desktop import config  # noqa: E402
 from desktop.core import audio, paths  # noqa: E402
 from desktop.core.errors import MinutesGenerationError  # noqa: E402
-from desktop.core.evaluation import score_facts  # noqa: E402
+from bench.evaluation import score_facts  # noqa: E402
 from desktop.core.llm import LlamaChat  # noqa: E402
 from desktop.core.minutes import MinutesWriter  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
@@ -128,18 +128,23 @@ def main() -> None:
 
     print(f"\nbench-minutes, live draft: a {transcript.duration / 60:.0f}-minute meeting "
           f"({len(transcript.segments)} lines, {len(pieces)} live pieces), model {args.model}, 2 threads\n")
-    rows = [("live transcription real-time factor (measured on the fixtures)", f"{rtf:.3f}"),
-            ("draft passes during the meeting", f"{passes}"),
-            ("model seconds in the background", f"{busy:.0f}"),
-            ("most the draft fell behind the meeting (s)", f"{behind:.0f}"),
-            ("still running at Stop: draft pass / last piece's transcription (s)", f"{in_flight:.1f} / {last_asr:.1f}"),
-            ("final run after Stop (s)", f"{final_s:.1f}"),
-            ("Stop-to-draft (s), target <= 60", f"{max(in_flight, last_asr) + final_s:.1f}"),
-            ("model calls: background / after Stop", f"{calls_before} / {chat.usage.calls - calls_before}"),
-            ("tokens in / out", f"{chat.usage.prompt_tokens} / {chat.usage.completion_tokens}"),
-            ("failed model answers (invalid or cut twice)", f"{failed}"),
-            ("minutes: agenda / decisions / action items / open issues",
-             f"{len(minutes.agenda)} / {len(minutes.decisions)} / {len(minutes.action_items)} / {len(minutes.open_issues)}")]
+    rows = [
+        ("live transcription real-time factor (measured on the fixtures)", f"{rtf:.3f}"),
+        ("draft passes during the meeting", f"{passes}"),
+        ("model seconds in the background", f"{busy:.0f}"),
+        ("most the draft fell behind the meeting (s)", f"{behind:.0f}"),
+        ("still running at Stop: draft pass / last piece's transcription (s)", f"{in_flight:.1f} / {last_asr:.1f}"),
+        ("final run after Stop (s)", f"{final_s:.1f}"),
+        ("Stop-to-draft (s), target <= 60", f"{max(in_flight, last_asr) + final_s:.1f}"),
+        ("model calls: background / after Stop", f"{calls_before} / {chat.usage.calls - calls_before}"),
+        ("tokens in / out", f"{chat.usage.prompt_tokens} / {chat.usage.completion_tokens}"),
+        ("failed model answers (invalid or cut twice)", f"{failed}"),
+        (
+            "minutes: agenda / decisions / action items / open issues",
+            " / ".join(str(len(x)) for x in (minutes.agenda, minutes.decisions, minutes.action_items,
+                                              minutes.open_issues)),
+        ),
+    ]
     for name, value in rows:
         print(f"{name:<72}{value:>14}")
     for ref, _m, _t in fixtures:

@@ -18,9 +18,10 @@ sys.path.insert(0, str(ROOT))
 
 from desktop import config  # noqa: E402
 from desktop.core import audio, grounding, paths  # noqa: E402
-from desktop.core.evaluation import score_facts  # noqa: E402
+from bench.evaluation import score_facts  # noqa: E402
 from desktop.core.llm import LlamaChat  # noqa: E402
-from desktop.core.minutes import MinutesWriter, format_line  # noqa: E402
+from desktop.core.minutes import MinutesWriter  # noqa: E402
+from desktop.core.wording import format_line  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
 from desktop.core.pipeline import transcribe_samples  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber  # noqa: E402
@@ -37,9 +38,11 @@ NAIVE_SCHEMA = {"type": "object", "properties": {
 
 def naive(chat: LlamaChat, transcript, meeting: Meeting) -> Minutes:
     lines = "\n".join(format_line(s) for s in transcript.segments)
-    prompt = (f"会議名: {meeting.title}\n出席者: {'、'.join(meeting.attendees)}\n\n<transcript>\n{lines}\n</transcript>\n\n"
-              "この会議の議事録を作成し、議題(agenda)、決定事項(decisions)、宿題事項(action_items: owner, task, due)、"
-              "次回会議の日時(next_meeting)をJSONで答えてください。")
+    prompt = (
+        f"会議名: {meeting.title}\n出席者: {'、'.join(meeting.attendees)}\n\n<transcript>\n{lines}\n</transcript>\n\n"
+        "この会議の議事録を作成し、議題(agenda)、決定事項(decisions)、宿題事項(action_items: owner, task, due)、"
+        "次回会議の日時(next_meeting)をJSONで答えてください。"
+    )
     data = chat.complete_json([{"role": "user", "content": prompt}], NAIVE_SCHEMA, 1200)
     return Minutes(agenda=[AgendaItem(t) for t in data.get("agenda", [])],
                    decisions=[Item(t) for t in data.get("decisions", [])],
@@ -80,7 +83,11 @@ def main() -> None:
                 before = (chat.usage.prompt_tokens, chat.usage.completion_tokens)
                 t0 = time.perf_counter()
                 try:
-                    m = naive(chat, transcript, meeting) if method == "naive" else MinutesWriter(chat).write(transcript, meeting)
+                    m = (
+                        naive(chat, transcript, meeting)
+                        if method == "naive"
+                        else MinutesWriter(chat).write(transcript, meeting)
+                    )
                 except Exception as exc:  # noqa: BLE001 - a failed baseline is a result too
                     print(f"{model} {method} {ref['id']}: {type(exc).__name__}")
                     m = Minutes()
@@ -95,7 +102,10 @@ def main() -> None:
     # Every fixture's minutes and transcript, to see what a miss came from.
     (ROOT / "bench" / "last-minutes.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
     print("\nbench-minutes: facts found / false claims / invented dates / seconds / tokens in, out\n")
-    print(f"{'model':<14}{'method':<10}{'fixture':<11}{'recall':>8}{'false':>7}{'dates':>7}{'sec':>7}{'tok in':>8}{'out':>6}")
+    print(
+        f"{'model':<14}{'method':<10}{'fixture':<11}{'recall':>8}{'false':>7}{'dates':>7}{'sec':>7}"
+        f"{'tok in':>8}{'out':>6}"
+    )
     for r in rows:
         print(f"{r[0]:<14}{r[1]:<10}{r[2]:<11}{f'{r[3]}/{r[4]}':>8}{r[5]:>7}{r[6]:>7}{r[7]:>7.1f}{r[8]:>8}{r[9]:>6}")
     for model in args.models:

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop import config  # noqa: E402
 from desktop.core import audio, paths  # noqa: E402
-from desktop.core.evaluation import cer, score_facts  # noqa: E402
+from bench.evaluation import cer, score_facts  # noqa: E402
 from desktop.core.llm import LlamaChat  # noqa: E402
 from desktop.core.minutes import MinutesWriter  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402

@@ -122,7 +122,7 @@ def main() -> None:
         live.finish()
         rss_3h = peak_rss_mb()
         wall = time.monotonic() - t0
-        rows += [(f"long meeting: audio (h)", f"{recorder.status().seconds / 3600:.2f}"),
+        rows += [("long meeting: audio (h)", f"{recorder.status().seconds / 3600:.2f}"),
                  ("long meeting: wall time (s)", f"{wall:.0f}"),
                  ("long meeting: transcript lines", str(len(live.segments))),
                  ("peak RSS after 10 min of audio (MB)", f"{rss_10:.0f}"),

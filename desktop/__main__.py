@@ -1,6 +1,6 @@
 """python -m desktop: the GUI, or a CLI command when given one."""
 import sys
 
-from desktop.cli import main
+from desktop.launcher import main
 
 sys.exit(main())

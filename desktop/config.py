@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from desktop.core import paths, store
+from desktop.core.models import ModelCatalog
 
 
 def _user_dir(kind: str) -> Path:
@@ -40,6 +41,11 @@ def data_dir() -> Path:
 def model_store_dir() -> Path:
     override = os.environ.get("GIJIROKU_MODEL_DIR")
     return Path(override) if override else paths.default_model_store()
+
+
+def model_catalog() -> ModelCatalog:
+    """The built-in catalogue and the user's added models, over this user's model store."""
+    return ModelCatalog(paths.catalog_file(), model_store_dir())
 
 
 @dataclass(frozen=True)

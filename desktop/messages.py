@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from desktop.core import errors as e
 
-_FIX_MODELS = {"ja": "「gijiroku models install」を実行してください", "en": "run 'gijiroku models install'"}
+_FIX_MODELS = {"ja": "「gijiroku models install」を実行する", "en": "run 'gijiroku models install'"}
 
 # (ja, en) templates; {path}, {name}, {package}, {role} come from the exception's fields.
 _TEXTS: dict[type, tuple[str, str]] = {
@@ -37,6 +37,13 @@ _TEXTS: dict[type, tuple[str, str]] = {
     e.DeviceError: ("マイク（入力デバイス）を使えません。接続と設定を確認して、別のデバイスを選んでください: {device}",
                     "The microphone (input device) cannot be used; check it and choose another device: {device}"),
     e.RecordingNotFound: ("このフォルダーには録音がありません: {path}", "This folder holds no recording: {path}"),
+    e.InvalidDate: ("日付「{value}」を読み取れません。2025-12-01、2025/12/01、令和7年12月1日 のように指定してください。",
+                    "Cannot read the date '{value}'; write it as 2025-12-01, 2025/12/01 or 令和7年12月1日."),
+    e.InvalidTime: ("時刻「{value}」を読み取れません。10:00-11:00 や 10時～11時 のように指定してください。",
+                    "Cannot read the time '{value}'; write it as 10:00-11:00 or 10時～11時."),
+    e.CpuUnsupported: ("このパソコンのCPUは議事録作成モデルに必要な命令（{features}）に対応していないため、議事録を作成できません（文字起こしは使えます）。",
+                       "This computer's processor lacks instructions the minutes model needs ({features}), so minutes "
+                       "cannot be written here (transcription still works)."),
     e.Cancelled: ("処理を中止しました。", "Cancelled."),
 }
 
@@ -46,7 +53,8 @@ def describe(exc: BaseException, lang: str = "ja") -> str:
     i = 1 if lang == "en" else 0
     for cls in type(exc).__mro__:
         if cls in _TEXTS:
-            fields = {"path": "", "name": "", "package": "", "role": "", "device": "", "fix": _FIX_MODELS["en" if i else "ja"]}
+            fields = {"path": "", "name": "", "package": "", "role": "", "device": "", "features": "", "value": "",
+                      "fix": _FIX_MODELS["en" if i else "ja"]}
             fields.update({k: v for k, v in getattr(exc, "fields", {}).items() if v is not None})
             return _TEXTS[cls][i].format(**fields)
     if isinstance(exc, MemoryError):

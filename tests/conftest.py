@@ -42,6 +42,17 @@ def run_cli(*args: str, env: dict | None = None, timeout: int = 900, network: bo
     return subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=full_env, cwd=cwd or ROOT)
 
 
+# Tests that load a model or play audio in real time form the slow layer (marked `models`);
+# `pytest -m "not models"` is the quick loop, and passes with no model installed.
+SLOW_FIXTURES = {"transcriber", "chat", "catalog", "processed_sample", "processed_sample_run", "pulse"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.models)
+
+
 @pytest.fixture(scope="session")
 def sample_ref() -> dict:
     return json.loads(SAMPLE_REF.read_text(encoding="utf-8"))

@@ -35,10 +35,13 @@ def test_empty_file(tmp_path):
 
 
 def test_wrong_model_path_names_the_fix(tmp_path):
-    r = run_cli("transcribe", str(SAMPLE_WAV), "--out", str(tmp_path / "t.json"), "--model-asr", str(tmp_path / "nothing"))
+    r = run_cli(
+        "transcribe", str(SAMPLE_WAV), "--out", str(tmp_path / "t.json"), "--model-asr", str(tmp_path / "nothing")
+    )
     assert_one_line_error(r, "見つかりません", "gijiroku models install")
 
 
+@pytest.mark.models
 def test_wrong_llm_path_fails_before_transcribing(tmp_path):
     bogus = tmp_path / "model.gguf"
     bogus.write_bytes(b"not a gguf at all" * 100)

@@ -30,8 +30,15 @@ def sample_transcript() -> Transcript:
                        Segment(2, 4.0, 7.25, "資料を電子化します。", "")], duration=10.0)
 
 
-@pytest.mark.parametrize("d,text", [(date(2019, 4, 30), "平成31年4月30日(火)"), (date(2019, 5, 1), "令和元年5月1日(水)"),
-                                    (date(2026, 1, 23), "令和8年1月23日(金)"), (date(1989, 1, 7), "昭和64年1月7日(土)")])
+@pytest.mark.parametrize(
+    "d,text",
+    [
+        (date(2019, 4, 30), "平成31年4月30日(火)"),
+        (date(2019, 5, 1), "令和元年5月1日(水)"),
+        (date(2026, 1, 23), "令和8年1月23日(金)"),
+        (date(1989, 1, 7), "昭和64年1月7日(土)"),
+    ],
+)
 def test_wareki_at_era_boundaries(d, text):
     assert format_wareki(d) == text
 
@@ -131,7 +138,9 @@ def test_cli_export_every_format(tmp_path):
     src = tmp_path / "meeting"
     src.mkdir()
     (src / "minutes.json").write_text(json.dumps(sample_minutes().to_json(), ensure_ascii=False), encoding="utf-8")
-    (src / "transcript.json").write_text(json.dumps(sample_transcript().to_json(), ensure_ascii=False), encoding="utf-8")
+    (src / "transcript.json").write_text(
+        json.dumps(sample_transcript().to_json(), ensure_ascii=False), encoding="utf-8"
+    )
     for fmt in ("docx", "md", "txt", "json", "srt", "vtt", "csv"):
         r = run_cli("export", str(src), "--format", fmt, "--out", str(tmp_path / f"out.{fmt}"))
         assert r.returncode == 0, r.stderr
@@ -155,8 +164,15 @@ def test_an_offices_own_headings_and_sections(tmp_path):
     assert "審議経過" in md.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("content", ["{", '{"name": "x", "sections": [{"key": "gossip", "heading": "噂"}]}',
-                                     '{"name": "x", "sections": []}', '{"name": "x", "sections": [{"key": "agenda", "heading": " "}]}'])
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{",
+        '{"name": "x", "sections": [{"key": "gossip", "heading": "噂"}]}',
+        '{"name": "x", "sections": []}',
+        '{"name": "x", "sections": [{"key": "agenda", "heading": " "}]}',
+    ],
+)
 def test_a_broken_template_is_named_and_nothing_is_written(tmp_path, content):
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")

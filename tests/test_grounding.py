@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from desktop.core import grounding as g
-from desktop.core.minutes import (accept_model_kind, dedupe_actions, dedupe_items, describe_next_meeting,
+from desktop.core import cues, grounding, japanese, names
+from desktop.core.wording import (accept_model_kind, dedupe_actions, dedupe_items, describe_next_meeting,
                                   task_from_line, topic_starts)
 from desktop.core.types import ActionItem, Item, Segment
 
@@ -12,34 +12,34 @@ from desktop.core.types import ActionItem, Item, Segment
 @pytest.mark.parametrize("run,value", [("十二", 12), ("三十", 30), ("百二十万", 1_200_000), ("二〇二五", 2025),
                                        ("千五百", 1500), ("十", 10), ("三", 3)])
 def test_kanji_numerals(run, value):
-    assert g.kanji_to_int(run) == value
+    assert japanese.kanji_to_int(run) == value
 
 
 def test_normalize_text_keeps_words_with_one():
-    assert g.normalize_text("一点目の統一について、十二月十二日まで") == "1点目の統一について、12月12日まで"
+    assert japanese.normalize_text("一点目の統一について、十二月十二日まで") == "1点目の統一について、12月12日まで"
 
 
 def test_find_dates():
-    assert g.find_dates("一月十六日までに、また12/12にも") == [(None, 1, 16), (None, 12, 12)]
-    assert g.find_dates("十三月四十日") == []
+    assert japanese.find_dates("一月十六日までに、また12/12にも") == [(None, 1, 16), (None, 12, 12)]
+    assert japanese.find_dates("十三月四十日") == []
 
 
 def test_due_comes_from_the_line_never_invented():
     line = "井上課長補佐は、見積もりが届き次第、一月十六日までに内容を報告してください。"
-    assert g.normalize_due("1月16日", line, date(2025, 12, 1)) == "2026年1月16日"
+    assert japanese.normalize_due("1月16日", line, date(2025, 12, 1)) == "2026年1月16日"
     # The model's date is not in the line: the line's own deadline is used.
-    assert g.normalize_due("1月20日", line) == "1月16日"
+    assert japanese.normalize_due("1月20日", line) == "1月16日"
     # No date said at all: nothing, whatever the model proposed.
-    assert g.normalize_due("12月12日", "松本主任は周知文を作成してください。") == ""
+    assert japanese.normalize_due("12月12日", "松本主任は周知文を作成してください。") == ""
 
 
 def test_owner_matches_the_attendee_list():
     attendees = ["木村室長", "松本主任", "井上課長補佐"]
-    assert g.match_owner("松元主任", attendees) == "松本主任"
-    assert g.match_owner("松本", attendees) == "松本主任"
-    assert g.match_owner("佐藤係長", attendees) == "佐藤係長"  # nobody close: kept as said
-    assert g.match_owner("", attendees, "松本主任は各部署への周知文を作成してください") == "松本主任"
-    assert g.owner_in_line("松本主任は、周知文を作成してください。", attendees) == "松本主任"
+    assert names.match_owner("松元主任", attendees) == "松本主任"
+    assert names.match_owner("松本", attendees) == "松本主任"
+    assert names.match_owner("佐藤係長", attendees) == "佐藤係長"  # nobody close: kept as said
+    assert names.match_owner("", attendees, "松本主任は各部署への周知文を作成してください") == "松本主任"
+    assert names.owner_in_line("松本主任は、周知文を作成してください。", attendees) == "松本主任"
 
 
 @pytest.mark.parametrize("line,kind", [
@@ -56,7 +56,7 @@ def test_owner_matches_the_attendee_list():
     ("配備率は八割です。", None),
 ])
 def test_cue_kinds(line, kind):
-    assert g.cue_kind(line) == kind
+    assert cues.cue_kind(line) == kind
 
 
 def test_model_decision_without_decided_wording_is_a_proposal():
@@ -67,12 +67,15 @@ def test_model_decision_without_decided_wording_is_a_proposal():
 
 def test_support_and_similarity():
     line = "来年四月から会議資料を原則電子化することといたします。"
-    assert g.support("来年4月から会議資料を原則電子化する。", line) > 0.8
-    assert g.support("予算を増額する。", line) < 0.2
+    assert grounding.support("来年4月から会議資料を原則電子化する。", line) > 0.8
+    assert grounding.support("予算を増額する。", line) < 0.2
 
 
 def test_task_from_line():
-    assert task_from_line("松本主任は、各部署への周知文を、十二月十二日までに作成してください。") == "各部署への周知文を作成する"
+    assert (
+        task_from_line("松本主任は、各部署への周知文を、十二月十二日までに作成してください。")
+        == "各部署への周知文を作成する"
+    )
 
 
 def test_next_meeting_description():
@@ -97,14 +100,14 @@ def test_topic_starts_follow_ordinals():
 
 def test_numbers_must_be_said():
     source = "昨年度の紙の使用量は、約百二十万枚でした。来年三月までに百台を配備します。"
-    assert g.numbers_grounded("使用量は約120万枚、3月までに100台を配備する。", source)
-    assert not g.numbers_grounded("2月2日の会議で、使用量は約120万枚と報告された。", source)
+    assert grounding.numbers_grounded("使用量は約120万枚、3月までに100台を配備する。", source)
+    assert not grounding.numbers_grounded("2月2日の会議で、使用量は約120万枚と報告された。", source)
 
 
 def test_big_units_stay_units():
-    assert g.normalize_text("約百二十万枚") == "約120万枚"
-    assert g.normalize_text("約120万枚") == "約120万枚"
-    assert g.normalize_text("三億五千万円") == "3億5000万円"
+    assert japanese.normalize_text("約百二十万枚") == "約120万枚"
+    assert japanese.normalize_text("約120万枚") == "約120万枚"
+    assert japanese.normalize_text("三億五千万円") == "3億5000万円"
 
 
 def test_punctuation_of_whisper_text():
@@ -118,7 +121,7 @@ def test_punctuation_of_whisper_text():
 
 
 def test_due_is_taken_out_of_the_task():
-    from desktop.core.minutes import without_due
+    from desktop.core.wording import without_due
     assert without_due("各部署への周知文を、12月12日までに作成する") == "各部署への周知文を作成する"
     assert without_due("見積もりが届き次第、一月十六日までに内容を報告する") == "見積もりが届き次第、内容を報告する"
     assert without_due("資料を作成する") == "資料を作成する"
@@ -126,12 +129,12 @@ def test_due_is_taken_out_of_the_task():
 
 def test_owner_heard_wrong_is_matched_by_reading():
     attendees = ["佐藤課長", "高橋係長", "伊藤主査"]
-    assert g.match_owner("移動しさ", attendees) == "伊藤主査"
-    assert g.match_owner("鈴木部長", attendees) == "鈴木部長"  # nobody sounds like that: kept as said
+    assert names.match_owner("移動しさ", attendees) == "伊藤主査"
+    assert names.match_owner("鈴木部長", attendees) == "鈴木部長"  # nobody sounds like that: kept as said
 
 
 def test_task_loses_its_deadline_phrase():
-    from desktop.core.minutes import without_due
+    from desktop.core.wording import without_due
     assert without_due("実施会への案内部も7月31日までに総布する") == "実施会への案内部を総布する"
 
 

@@ -7,6 +7,8 @@ from desktop.core.llm import LlamaChat
 from desktop.core.minutes import MinutesWriter
 from desktop.core.models import ModelCatalog
 
+pytestmark = pytest.mark.models
+
 
 @pytest.fixture(scope="module")
 def chat():

@@ -82,6 +82,7 @@ def test_truncated_gguf_is_rejected(tmp_path, catalog):
         cat.add(cut)
 
 
+@pytest.mark.models
 def test_cli_models_list():
     r = run_cli("models", "list")
     assert r.returncode == 0, r.stderr

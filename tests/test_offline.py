@@ -58,6 +58,7 @@ def _can_unshare() -> bool:
         ["unshare", "-n", "true"], capture_output=True).returncode == 0
 
 
+@pytest.mark.models
 @pytest.mark.skipif(not _can_unshare(), reason="needs unshare -n (root, or user namespaces)")
 def test_transcription_and_minutes_inside_a_network_namespace(tmp_path):
     """In a fresh network namespace there is no interface but a down loopback: nothing can be reached."""
@@ -93,10 +94,9 @@ def test_window_starts_with_sockets_disabled(qtbot, monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     from desktop import config
-    from desktop.cli import catalog
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(config.Settings(), catalog())
+    window = MainWindow(config.Settings(), config.model_catalog())
     qtbot.addWidget(window)
     window.show()
     qtbot.wait(200)

@@ -19,7 +19,7 @@ from audio_files import speech_clip, write_wav
 from conftest import ROOT, SAMPLE_WAV, ensure_null_sink, unload_null_sink
 from desktop import config
 from desktop.core import audio, paths, recorder as rec, wavfile
-from desktop.core.evaluation import cer
+from bench.evaluation import cer
 from desktop.core.live import LiveTranscriber
 from desktop.core.models import ModelCatalog
 from desktop.core.transcription import WhisperTranscriber

@@ -8,11 +8,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 from PySide6.QtCore import QElapsedTimer, QTimer
-from PySide6.QtWidgets import QApplication
 
 from conftest import SAMPLE_WAV
 from desktop import config
-from desktop.cli import catalog
 from desktop.core.export import ExportOptions
 from desktop.ui.app import install_translator
 from desktop.ui.main_window import MainWindow
@@ -27,7 +25,7 @@ def japanese(qapp):
 @pytest.fixture
 def window(qtbot, japanese, tmp_path):
     settings = config.Settings(storage_dir=str(tmp_path / "meetings"))
-    w = MainWindow(settings, catalog())
+    w = MainWindow(settings, config.model_catalog())
     w.confirm = lambda question: True
     qtbot.addWidget(w)
     w.show()
@@ -63,12 +61,13 @@ def wait_job(qtbot, w, timeout_s: int) -> None:
 
 
 def test_window_speaks_japanese(window):
-    assert window.windowTitle() == "議事録 - Gijiroku"
+    assert window.windowTitle() == "（無題） — 議事録 - Gijiroku"  # the open meeting, then the app
     assert [window.tabs.tabText(i) for i in range(4)] == ["会議情報", "録音", "文字起こし", "議事録"]
     assert window.minutes_view.generate_button.text() == "議事録を作成"
     assert window.info.wareki.text().startswith("令和")
 
 
+@pytest.mark.models
 def test_import_transcribe_generate_edit_export(window, qtbot, tmp_path):
     window.info.title.setText("第2回 庁内ペーパーレス化推進会議")
     window.info.attendees.setPlainText("木村室長\n松本主任\n井上課長補佐")
@@ -115,6 +114,7 @@ def test_import_transcribe_generate_edit_export(window, qtbot, tmp_path):
     assert window.transcript_view.table.currentRow() == window.transcript_view.row_of(ref)
 
 
+@pytest.mark.models
 def test_cancel_stops_transcription(window, qtbot):
     assert window.import_file(SAMPLE_WAV)
     qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60000)
@@ -158,14 +158,14 @@ def test_transcript_editing_tools(window, qtbot):
 
 def test_meetings_are_listed_and_reopened(qtbot, japanese, tmp_path):
     settings = config.Settings(storage_dir=str(tmp_path / "meetings"))
-    first = MainWindow(settings, catalog())
+    first = MainWindow(settings, config.model_catalog())
     qtbot.addWidget(first)
     first.info.title.setText("予算委員会")
-    folder = first._ensure_folder()
+    folder = first.ensure_folder()
     from desktop.core.types import Segment, Transcript
     first.meetings.save_transcript(folder, Transcript([Segment(1, 0, 1, "開会します。")], duration=1))
     first.close()
-    second = MainWindow(settings, catalog())
+    second = MainWindow(settings, config.model_catalog())
     qtbot.addWidget(second)
     assert second.recent.count() == 1 and "予算委員会" in second.recent.item(0).text()
     second.open_meeting(Path(second.recent.item(0).data(256)))
@@ -173,6 +173,7 @@ def test_meetings_are_listed_and_reopened(qtbot, japanese, tmp_path):
     assert second.transcript_view.table.item(0, 2).text() == "開会します。"
 
 
+@pytest.mark.models
 def test_settings_dialog_validates_a_users_model(window, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
     from desktop.ui.settings_dialog import SettingsDialog
@@ -196,7 +197,7 @@ def test_recording_in_the_window_shows_live_lines(window, qtbot, pulse, tmp_path
     window.record_panel.refresh_devices()
     assert window.record_panel.record_button.isEnabled()
     window.record_panel.record_button.click()
-    assert window.record_panel.recorder is not None
+    assert window.record_panel.session is not None
     player = subprocess.Popen(["paplay", str(clip)])
     try:
         qtbot.waitUntil(lambda: window.transcript_view.table.rowCount() >= 1, timeout=40000)
@@ -205,7 +206,7 @@ def test_recording_in_the_window_shows_live_lines(window, qtbot, pulse, tmp_path
                                                          "音割れ：マイクを離してください")
     finally:
         player.wait(timeout=60)
-    draft = window.draft
+    draft = window.recording.session.draft
     assert draft is not None  # on by default: the minutes are drafted during the meeting
     qtbot.waitUntil(lambda: draft.passes >= 1, timeout=60000)
     window.record_panel.stop_button.click()
@@ -218,7 +219,7 @@ def test_recording_in_the_window_shows_live_lines(window, qtbot, pulse, tmp_path
     qtbot.waitUntil(lambda: (window.folder / "minutes.json").exists() and not window.jobs.busy, timeout=120000)
     print(f"Stop -> minutes {time.monotonic() - stopped:.1f} s, draft passes {draft.passes}, "
           f"model waited {draft.waited_s:.1f} s for live transcription")
-    assert draft.error is None and window.draft is None
+    assert draft.error is None and window.recording.session is None
     minutes = json.loads((window.folder / "minutes.json").read_text(encoding="utf-8"))
     assert minutes["title"] == "録音テスト" and minutes["agenda"]
     assert window.minutes_view.agenda.rowCount() == len(minutes["agenda"])
@@ -239,7 +240,7 @@ def test_unfinished_recording_is_offered_for_recovery(qtbot, japanese, tmp_path,
     store.write_json(folder / "recording.json", {"state": "recording", "events": [{"kind": "start", "at": 0}]})
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.Yes)
-    window = MainWindow(config.Settings(storage_dir=str(meetings)), catalog())
+    window = MainWindow(config.Settings(storage_dir=str(meetings)), config.model_catalog())
     qtbot.addWidget(window)
     window.offer_recovery()
     assert asked and "復元" in asked[0]

@@ -19,7 +19,6 @@ from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop import config  # noqa: E402
-from desktop.cli import catalog  # noqa: E402
 from desktop.core.types import Meeting, Minutes, Transcript  # noqa: E402
 from desktop.ui.app import install_translator  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
@@ -48,7 +47,7 @@ def main() -> None:
     install_translator(app, "ja")
     tmp = Path(tempfile.mkdtemp())
     settings = config.Settings(storage_dir=str(tmp / "meetings"))
-    w = MainWindow(settings, catalog())
+    w = MainWindow(settings, config.model_catalog())
     w.resize(1280, 800)
     w.move(0, 0)
     w.show()
@@ -67,7 +66,9 @@ def main() -> None:
 
     # Recording with the live transcript: the sample is played into PulseAudio's null sink.
     w.new_meeting()
-    w.info.set_meeting(Meeting(title="第3回 庁内ペーパーレス化推進会議", date="2026-01-30", attendees=meeting.attendees))
+    w.info.set_meeting(
+        Meeting(title="第3回 庁内ペーパーレス化推進会議", date="2026-01-30", attendees=meeting.attendees)
+    )
     w.tabs.setCurrentWidget(w.record_panel)
     w.record_panel.refresh_devices()
     player = subprocess.Popen(["paplay", str(SAMPLES / "paperless.wav")])

@@ -12,6 +12,7 @@ from typing import Optional, Union
 
 import numpy as np
 
+from .audio import SAMPLE_RATE
 from .errors import DeviceError
 
 
@@ -63,7 +64,7 @@ def find_input(device: Union[int, str, None]) -> InputDevice:
 class InputStream:
     """A running capture: mono float32 blocks arrive in `blocks` (a queue) at `rate`."""
 
-    def __init__(self, device: InputDevice, preferred_rate: int = 16000, block_ms: int = 100):
+    def __init__(self, device: InputDevice, preferred_rate: int = SAMPLE_RATE, block_ms: int = 100):
         sd = _sd()
         self.device = device
         self.blocks: "queue.Queue[np.ndarray]" = queue.Queue()
@@ -121,7 +122,7 @@ class Player:
     Speed changes the sample rate handed to the device by resampling in blocks, so pitch rises
     with speed; for checking what was said that is acceptable and needs no extra library."""
 
-    def __init__(self, samples: np.ndarray, rate: int = 16000):
+    def __init__(self, samples: np.ndarray, rate: int = SAMPLE_RATE):
         self.samples = samples.astype(np.float32)
         self.rate = rate
         self.position = 0          # sample index

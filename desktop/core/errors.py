@@ -79,5 +79,17 @@ class RecordingNotFound(GijirokuError):
     """A folder holds no recording to recover (fields: path)."""
 
 
+class InvalidDate(GijirokuError):
+    """A meeting date that cannot be read as one (fields: value)."""
+
+
+class InvalidTime(GijirokuError):
+    """A meeting time (range) that cannot be read as one (fields: value)."""
+
+
+class CpuUnsupported(GijirokuError):
+    """The processor lacks instructions the compiled engine needs (fields: features)."""
+
+
 class Cancelled(GijirokuError):
     """The user cancelled a long-running job."""

@@ -17,11 +17,12 @@ from typing import Callable, Optional
 import numpy as np
 
 from . import store
+from .audio import SAMPLE_RATE
 from .transcription import TranscriptionOptions, WhisperTranscriber, speech_spans
 from .types import Segment, Transcript
 
 log = logging.getLogger("gijiroku.live")
-RATE = 16000
+RATE = SAMPLE_RATE
 
 
 class LiveTranscriber:

@@ -19,10 +19,11 @@ import ctypes
 import json
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from .cpu import missing_features, require_llm_baseline
 from .errors import ModelCorrupt
 from .nativelog import native_stderr_to_log
 from .jobs import CancelToken, check
@@ -46,7 +47,6 @@ class LlmUsage:
     completion_tokens: int = 0
     prompt_seconds: float = 0.0
     seconds: float = 0.0
-    log: list[dict[str, Any]] = field(default_factory=list)
 
     def add(self, prompt_tokens: int, completion_tokens: int, seconds: float, first_token_s: float) -> None:
         self.calls += 1
@@ -54,14 +54,13 @@ class LlmUsage:
         self.completion_tokens += completion_tokens
         self.seconds += seconds
         self.prompt_seconds += first_token_s
-        self.log.append({"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                         "seconds": round(seconds, 2)})
 
 
 class LlamaChat:
     """One loaded GGUF chat model. Not thread-safe: one job at a time uses it."""
 
     def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int = 2, seed: int = 0):
+        require_llm_baseline()
         from llama_cpp import Llama
 
         self.model_path = Path(model_path)
@@ -160,6 +159,7 @@ class LlamaChat:
 
 def inspect_gguf(path: Path) -> dict[str, Any]:
     """Load only the vocabulary and metadata of a GGUF: proves it loads, and tells if it can chat."""
+    require_llm_baseline()
     from llama_cpp import Llama
 
     try:
@@ -168,8 +168,12 @@ def inspect_gguf(path: Path) -> dict[str, Any]:
     except (ValueError, RuntimeError, OSError) as exc:
         raise ModelCorrupt(str(exc), name=Path(path).name, path=str(path)) from exc
     meta = dict(llm.metadata or {})
-    info = {"chat_template": meta.get("tokenizer.chat_template", ""), "architecture": meta.get("general.architecture", ""),
-            "name": meta.get("general.name", ""), "context_length": _context_length(meta)}
+    info = {
+        "chat_template": meta.get("tokenizer.chat_template", ""),
+        "architecture": meta.get("general.architecture", ""),
+        "name": meta.get("general.name", ""),
+        "context_length": _context_length(meta),
+    }
     del llm
     return info
 
@@ -184,5 +188,8 @@ def _context_length(meta: dict[str, Any]) -> int:
 
 def preload() -> None:
     """Import llama-cpp-python now. Its first import holds the interpreter lock for 0.05-0.25 s; done in a
-    worker thread in the middle of a job, that would freeze a window for as long."""
+    worker thread in the middle of a job, that would freeze a window for as long. Not on a CPU below
+    the build's baseline: there the first model load says so instead."""
+    if missing_features():
+        return
     import llama_cpp  # noqa: F401

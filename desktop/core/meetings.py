@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import store
-from .errors import GijirokuError
+from .errors import GijirokuError, OutputNotWritable
 from .types import Meeting, Minutes, Transcript
 
 MEETING_FILE = "meeting.json"
@@ -20,6 +20,9 @@ TRANSCRIPT_FILE = "transcript.json"
 MINUTES_FILE = "minutes.json"
 SOURCE_FILE = "source.json"      # the imported audio's path (the original is never copied or modified)
 AUDIO_FILE = "audio.wav"
+MANIFEST_FILE = "recording.json"  # a recording's timeline (desktop.core.recorder)
+DOCX_FILE = "minutes.docx"        # what `gijiroku process` exports
+TRASH_DIR = ".trash"              # meetings the clerk deleted, under the storage folder
 
 
 @dataclass
@@ -64,6 +67,22 @@ class MeetingStore:
             out.append(MeetingSummary(folder, m.title, m.date, mtime, (folder / TRANSCRIPT_FILE).exists(),
                                       (folder / MINUTES_FILE).exists()))
         return sorted(out, key=lambda s: s.modified, reverse=True)[:limit]
+
+    def trash(self, folder: Path) -> Path:
+        """Move a meeting into the trash folder (under the storage folder, never listed); nothing is
+        deleted, so a meeting moved by mistake can be moved back by hand."""
+        folder = Path(folder)
+        bin_ = store.ensure_dir(self.root / TRASH_DIR)
+        target = bin_ / folder.name
+        n = 1
+        while target.exists():
+            n += 1
+            target = bin_ / f"{folder.name}-{n}"
+        try:
+            folder.rename(target)
+        except OSError as exc:
+            raise OutputNotWritable(str(exc), path=str(folder)) from exc
+        return target
 
     # ---- documents -------------------------------------------------------------------------
     def load_meeting(self, folder: Path) -> Meeting:

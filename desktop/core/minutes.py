@@ -5,7 +5,7 @@ Small models do better with short, focused questions than with one call over a w
 
 1. Each line gets a kind (decision, action, deferral, next meeting, agenda, proposal, other).
    The wording of Japanese meetings often states it outright (「〜とします」「〜してください」
-   「次回改めて検討します」); those cues decide (desktop.core.grounding.cue_kind). The model
+   「次回改めて検討します」); those cues decide (desktop.core.cues.cue_kind). The model
    classifies the remaining lines, one short call each; the instructions and examples form a
    constant prefix, so llama.cpp's prompt cache makes each call cost only the line's tokens.
 2. Each decision, deferral and action line is turned into a minutes sentence, or owner/task/due,
@@ -21,17 +21,18 @@ from __future__ import annotations
 
 import copy
 import json
-import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
 import jsonschema
 
-from . import grounding, paths
+from . import cues, grounding, japanese, names, paths
 from .errors import MinutesGenerationError
 from .jobs import CancelToken, ProgressCallback, check, report
 from .llm import ContextOverflow, LlamaChat, TruncatedReply
 from .reading import plain_request
+from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
+                      format_line, lines_text, task_from_line, topic_blocks, topic_starts, without_due)
 from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
 
 # A sentence the model wrote must share this much of its wording with its source line.
@@ -105,7 +106,7 @@ class MinutesWriter:
         kinds: dict[int, str] = {}
         for i, seg in enumerate(segments):
             check(cancel)
-            kinds[seg.id] = grounding.cue_kind(seg.text) or self._classify_by_model(seg.text, cancel, seg.id)
+            kinds[seg.id] = cues.cue_kind(seg.text) or self._classify_by_model(seg.text, cancel, seg.id)
             step(i + 1)
         return kinds
 
@@ -120,14 +121,14 @@ class MinutesWriter:
     # ---- 2. items --------------------------------------------------------------------------
     def extract_items(self, minutes: Minutes, segments: list[Segment], kinds: dict[int, str], meeting: Meeting,
                       cancel: Optional[CancelToken]) -> None:
-        meeting_date = grounding.parse_iso_date(meeting.date)
+        meeting_date = japanese.parse_iso_date(meeting.date)
         for i, seg in enumerate(segments):
             kind = kinds[seg.id]
             context = segments[max(0, i - 1): i + 1]
             if kind in ("decision", "deferral"):
                 check(cancel)
                 text = self._statement(seg, cancel)
-                target = minutes.decisions if kind == "decision" and not grounding.states_deferral(text) \
+                target = minutes.decisions if kind == "decision" and not cues.states_deferral(text) \
                     else minutes.open_issues
                 target.append(Item(text, [seg.id]))
             elif kind == "action":
@@ -149,32 +150,41 @@ class MinutesWriter:
             text = clean_sentence(self._ask(prompt, "statement", 160, cancel, key=seg.id)["text"])
         except MinutesGenerationError:
             text = ""
-        if not text or grounding.support(text, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(text, seg.text):
+        if (
+            not text
+            or grounding.support(text, seg.text) < MIN_SUPPORT
+            or not grounding.numbers_grounded(text, seg.text)
+        ):
             text = clean_sentence(seg.text)  # the model strayed from the line: the line itself is safer
         return text
 
     def _action(self, seg: Segment, context: list[Segment], meeting: Meeting, meeting_date,
                 cancel: Optional[CancelToken]) -> Optional[ActionItem]:
-        prompt = self.prompts["action"].format(lines=_lines(context),
+        prompt = self.prompts["action"].format(lines=lines_text(context),
                                                attendees="、".join(meeting.attendees) or "（不明）")
         try:
             data = self._ask(prompt, "action", 160, cancel)
         except MinutesGenerationError:
             data = {"owner": "", "task": "", "due": ""}
         # The addressee opens the request's line, or the line before it when Whisper split the sentence.
-        owner = next((o for o in (grounding.owner_in_line(s.text, meeting.attendees) for s in reversed(context)) if o), "") \
-            or grounding.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
+        owner = next(
+            (o for o in (names.owner_in_line(s.text, meeting.attendees) for s in reversed(context)) if o), ""
+        ) or names.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
         spoken = "".join(s.text for s in context)
-        if not owner or (grounding.strip_title(owner) not in spoken
-                         and not any(grounding.owner_in_line(s.text, [owner]) for s in context)):
+        if not owner or (names.strip_title(owner) not in spoken
+                         and not any(names.owner_in_line(s.text, [owner]) for s in context)):
             return None  # nobody is addressed in what was said (a quoted request, an aside): no task
         task = without_due(clean_sentence(str(data.get("task", "")), period=False))
         said = task_from_line(seg.text, owner)
-        if (not task or grounding.support(task, seg.text) < MIN_SUPPORT or not grounding.numbers_grounded(task, seg.text)
-                or len(task) < min(8, len(said) // 2)):
+        if (
+            not task
+            or grounding.support(task, seg.text) < MIN_SUPPORT
+            or not grounding.numbers_grounded(task, seg.text)
+            or len(task) < min(8, len(said) // 2)
+        ):
             task = said  # the model strayed, or kept only the verb (「送付する」): the line's own words
-        task = _REQUEST_TAIL.sub("する", plain_request(task))
-        due = grounding.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
+        task = cues.REQUEST_TAIL.sub("する", plain_request(task))
+        due = japanese.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
         return ActionItem(owner=owner, task=task, due=due, refs=[seg.id])
 
     # ---- 3. agenda -------------------------------------------------------------------------
@@ -188,7 +198,9 @@ class MinutesWriter:
         if intro is not None:
             check(cancel)
             try:
-                proposed = self._ask(self.prompts["agenda"].format(lines=_lines([intro])), "agenda", 200, cancel)["titles"]
+                proposed = self._ask(self.prompts["agenda"].format(lines=lines_text([intro])), "agenda", 200, cancel)[
+                    "titles"
+                ]
             except MinutesGenerationError:
                 proposed = []
             titles = [clean_sentence(t, False) for t in proposed
@@ -197,7 +209,7 @@ class MinutesWriter:
         if not titles:
             # No announced agenda: each line that moves to a new matter starts a topic, titled by the model.
             starts = [s.id for s in segments if kinds[s.id] == "agenda"] or [segments[0].id]
-        blocks = _blocks(segments, starts)
+        blocks = topic_blocks(segments, starts)
         if settled_only and blocks and self._growing(blocks[-1]):
             blocks = blocks[:-1]
             titles = titles[:len(blocks)]
@@ -212,7 +224,7 @@ class MinutesWriter:
     def _topic_title(self, block: list[Segment], cancel: Optional[CancelToken]) -> str:
         lines = self._fit(block)
         try:
-            title = self._ask(self.prompts["topic"].format(lines=_lines(lines)), "topic", 60, cancel)["title"]
+            title = self._ask(self.prompts["topic"].format(lines=lines_text(lines)), "topic", 60, cancel)["title"]
         except MinutesGenerationError:
             return ""
         title = clean_sentence(title, False)
@@ -228,7 +240,7 @@ class MinutesWriter:
             if not lines:
                 continue
             prompt = self.prompts["summary"].format(title=meeting.title or "（未設定）", topic=item.title,
-                                                    lines=_lines(lines))
+                                                    lines=lines_text(lines))
             try:
                 summary = self._ask(prompt, "summary", self.options.summary_reply_tokens, cancel)["summary"]
             except MinutesGenerationError:
@@ -281,137 +293,6 @@ class MinutesWriter:
             except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
                 last = type(exc).__name__  # never the model's text: it quotes the meeting, and this reaches the log
         raise MinutesGenerationError(f"{step}: invalid model output twice ({last})")
-
-
-# ---- pure parts, tested without a model ---------------------------------------------------------
-def format_line(seg: Segment) -> str:
-    who = f"{seg.speaker}: " if seg.speaker else ""
-    return f"[{seg.id}] {who}{seg.text}"
-
-
-def _lines(segments: list[Segment]) -> str:
-    return "\n".join(format_line(s) for s in segments)
-
-
-def accept_model_kind(kind: str, text: str) -> str:
-    """The model's kind for a line without clear cues, kept only where the line can bear it."""
-    norm = grounding.normalize_text(text)
-    if kind == "decision":
-        # A decision must be stated as decided: a proposal, a question or an opinion is not one.
-        return "proposal" if any(c in norm for c in grounding.NOT_DECIDED) or norm.endswith("か。") else "decision"
-    if kind == "next_meeting":
-        return kind if grounding.find_dates(norm) else "other"
-    return kind if kind in grounding.KINDS else "other"
-
-
-def topic_starts(titles: list[str], segments: list[Segment], intro: Optional[Segment]) -> list[int]:
-    """Where each announced topic's discussion starts: its ordinal (「二点目」) or its first mention."""
-    if not titles or intro is None:
-        return []
-    after = [s for s in segments if s.id > intro.id]
-    starts: list[int] = []
-    for n, title in enumerate(titles, 1):
-        lo = starts[-1] if starts else intro.id
-        ordinal = (f"{n}点目", f"{n}つ目", f"第{n}", f"{n}番目")
-        found = next((s.id for s in after if s.id > lo and any(o in grounding.normalize_text(s.text) for o in ordinal)),
-                     None)
-        if found is None:
-            found = next((s.id for s in after if s.id > lo and grounding.support(title, s.text) >= 0.5), None)
-        if found is None:
-            found = lo + 1 if n > 1 else intro.id
-        starts.append(found)
-    # The first topic's discussion begins right after the announcement if nothing says otherwise.
-    return starts
-
-
-def _blocks(segments: list[Segment], starts: list[int]) -> list[list[Segment]]:
-    blocks = []
-    for i, start in enumerate(starts):
-        end = starts[i + 1] if i + 1 < len(starts) else None
-        blocks.append([s for s in segments if s.id >= start and (end is None or s.id < end)])
-    return blocks
-
-
-def clean_sentence(text: str, period: bool = True) -> str:
-    text = " ".join(str(text).split()).strip(" 　・-")
-    for lead in ("それでは、", "それでは", "では、", "そこで、", "じゃあ、"):
-        if text.startswith(lead):
-            text = text[len(lead):]
-    if period and text and not text.endswith(("。", "．", ".")):
-        text += "。"
-    return text
-
-
-_REQUEST_TAIL = re.compile(r"(して(ください|下さい|いただけますか|もらえますか)|をお願い(します|いたします))。?$")
-
-
-def task_from_line(line: str, owner: str = "") -> str:
-    """The requested work as said: 「松本主任は、周知文を作成してください。」-> 「周知文を作成する」."""
-    text = clean_sentence(line, period=False).rstrip("。")
-    m = re.match(r"^.{1,14}?(?:は|には)、", text)
-    if m is None and owner:
-        # 「小林主任は要求資料を…」 without the comma: the addressee is the opening words up to は.
-        m = re.match(r"^.{0,6}?" + re.escape(grounding.strip_title(owner)[:1]) + r".{0,8}?(?:は|には)、?", text)
-    if m:
-        text = text[m.end():]
-    return _REQUEST_TAIL.sub("する", plain_request(without_due(text))).strip("、 ") or clean_sentence(line, False)
-
-
-_DUE_PHRASE = re.compile(r"(も)?、?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}"
-                         r"|月末|来週中|今週中|週明け)(?:頃|ごろ)?まで(?:に)?、?")
-
-
-def without_due(task: str) -> str:
-    """The deadline has its own column: 「周知文も12月12日までに作成する」-> 「周知文を作成する」."""
-    def cut(m: re.Match) -> str:
-        if m.group(1):
-            return "を"  # 「案内文も七月三十一日までに送付」: the も belonged to the deadline's phrasing
-        # "届き次第、一月十六日までに報告" keeps its clause comma; "周知文を、十二月十二日までに" does not.
-        before = task[:m.start()]
-        return "、" if m.group(0).startswith("、") and before and not before.endswith(("を", "は", "も")) else ""
-
-    out = _DUE_PHRASE.sub(cut, task).strip("、 ")
-    return out or task
-
-
-def describe_next_meeting(source_text: str, meeting_date) -> str:
-    """'次回の会議は、一月三十日金曜日の午前十時から' -> '2026年1月30日(金) 午前10時から'."""
-    norm = grounding.normalize_text(source_text)
-    dates = grounding.find_dates(norm)
-    if not dates:
-        return ""
-    year, month, day = dates[0]
-    text = grounding.format_date(year or grounding.infer_year(month, meeting_date), month, day)
-    wd = next((w for w in "月火水木金土日" if f"{w}曜" in norm), "")
-    if wd:
-        text += f"({wd})"
-    t = re.search(r"(午前|午後)?\s*(\d{1,2})時(?:(\d{1,2})分|半)?", norm)
-    if t:
-        text += " " + t.group(0) + ("から" if "から" in norm[t.end():t.end() + 3] else "")
-    return text
-
-
-def dedupe_items(items: list[Item]) -> list[Item]:
-    out: list[Item] = []
-    for it in items:
-        twin = next((o for o in out if grounding.similar(o.text, it.text) > 0.6), None)
-        if twin is None:
-            out.append(it)
-        else:
-            twin.refs = sorted(set(twin.refs) | set(it.refs))
-    return out
-
-
-def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:
-    out: list[ActionItem] = []
-    for it in items:
-        twin = next((o for o in out if o.owner == it.owner and grounding.similar(o.task, it.task) > 0.6), None)
-        if twin is None:
-            out.append(it)
-        else:
-            twin.refs = sorted(set(twin.refs) | set(it.refs))
-            twin.due = twin.due or it.due
-    return out
 
 
 def validate_minutes(data: dict[str, Any]) -> None:

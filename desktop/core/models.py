@@ -11,7 +11,6 @@ import hashlib
 import importlib.util
 import json
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -174,12 +173,6 @@ class ModelCatalog:
                     tmp.unlink()
         self._write_mark(entry)
         return self.model_path(entry)
-
-    def remove(self, entry: ModelEntry) -> None:
-        if entry.builtin:
-            shutil.rmtree(self.store_dir / entry.name, ignore_errors=True)
-        else:
-            self._write_user([e for e in self._user_entries() if e.name != entry.name])
 
     # ---- resolve ---------------------------------------------------------------------------
     def resolve(self, name_or_path: str, role: str) -> tuple[ModelEntry, Path]:

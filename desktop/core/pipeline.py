@@ -13,16 +13,13 @@ from . import audio, store
 from .export import ExportOptions, export
 from .jobs import CancelToken, ProgressCallback
 from .llm import LlamaChat
+from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
 from .models import ModelCatalog
 from .transcription import TranscriptionOptions, WhisperTranscriber
 from .types import Meeting, Minutes, Transcript
 from .vocabulary import Term, Vocabulary
 
-TRANSCRIPT_FILE = "transcript.json"
-MINUTES_FILE = "minutes.json"
-MEETING_FILE = "meeting.json"
-DOCX_FILE = "minutes.docx"
 
 
 @dataclass(frozen=True)
@@ -86,14 +83,16 @@ def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out
             on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
             export_options: ExportOptions = ExportOptions(), user_terms: Sequence[Term] = ()) -> dict[str, Path]:
     """The whole pipeline; returns the files written."""
-    audio.check_readable(audio_path)
-    # Resolve both models before hours of work: a missing LLM should fail now, not after transcription.
-    catalog.resolve(engine.model_asr, "asr")
+    # A file that is not audio is refused before anything is written; both models are resolved
+    # before hours of work: a missing LLM should fail now, not after transcription.
+    samples = audio.decode(audio_path)
+    _entry, model_dir = catalog.resolve(engine.model_asr, "asr")
     catalog.resolve(engine.model_llm, "llm")
     store.ensure_dir(out_dir)
     written = {"meeting": out_dir / MEETING_FILE}
     store.write_json(written["meeting"], meeting.to_json())
-    transcript = transcribe(catalog, engine, audio_path, meeting, on_progress, cancel, user_terms)
+    transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.cpu_threads)
+    transcript = transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
     written["transcript"] = out_dir / TRANSCRIPT_FILE
     store.write_json(written["transcript"], transcript.to_json())
     minutes = write_minutes(catalog, engine, transcript, meeting, on_progress, cancel)

@@ -6,6 +6,8 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 
+from .cues import ASKING_STEMS
+
 
 @dataclass(frozen=True)
 class Morpheme:
@@ -30,9 +32,6 @@ def reading_of(text: str) -> str:
     return "".join(m.reading for m in morphemes(unicodedata.normalize("NFKC", text)))
 
 
-_ASKING = ("ください", "下さい", "くださる", "もらえ", "いただけ", "いただき", "ほしい")
-
-
 def plain_request(text: str) -> str:
     """A request in the dictionary form a task list uses: 「結果をまとめてください」->「結果をまとめる」,
     「資料を送ってください」->「資料を送る」, 「事務局にご連絡ください」->「事務局に連絡する」.
@@ -42,7 +41,7 @@ def plain_request(text: str) -> str:
     body = text.rstrip("。．.!！ 　")
     m = pyopenjtalk.run_frontend(body)
     for i in range(len(m) - 1, 0, -1):
-        if not m[i]["string"].startswith(_ASKING):
+        if not m[i]["string"].startswith(ASKING_STEMS):
             continue
         head = "".join(x["string"] for x in m[:i])
         if i >= 2 and m[i - 1]["string"] in ("て", "で") and m[i - 2]["pos"] == "動詞":

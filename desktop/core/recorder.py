@@ -24,14 +24,14 @@ import numpy as np
 import soxr
 
 from . import store, wavfile
+from .audio import SAMPLE_RATE
+from .meetings import AUDIO_FILE, MANIFEST_FILE
 from .capture import InputDevice, InputStream, find_input
 from .errors import DiskFull, RecordingNotFound
 
 log = logging.getLogger("gijiroku.recorder")
 
-RATE = 16000
-AUDIO_FILE = "audio.wav"
-MANIFEST_FILE = "recording.json"
+RATE = SAMPLE_RATE
 QUIET_DBFS = -50.0       # below this for QUIET_SECONDS: "too quiet" (a muted or distant microphone)
 QUIET_SECONDS = 30.0
 CLIP_LEVEL = 0.99

@@ -81,12 +81,6 @@ class WhisperTranscriber:
             report(on_progress, "transcribe", duration, duration)
         return Transcript(segments=_drop_repeats(out), duration=duration + offset, language=options.language)
 
-    def transcribe_file(self, path: Path, options: TranscriptionOptions = TranscriptionOptions(),
-                        on_progress: Optional[ProgressCallback] = None,
-                        cancel: Optional[CancelToken] = None) -> Transcript:
-        samples = audio.decode(path)
-        return self.transcribe(samples, options, on_progress, cancel)
-
 
 def speech_spans(samples: np.ndarray, min_silence_ms: int = 500) -> list[tuple[float, float]]:
     """(start, end) seconds of speech found by the Silero VAD that faster-whisper bundles."""
@@ -147,7 +141,19 @@ def _checked(text: str, start: float, end: float, duration: float) -> Optional[S
 _LOOP = re.compile(r"(.{2,20}?)\1{3,}")
 _CJK_SPACE = re.compile(r"(?<=[\u3040-\u30ff\u4e00-\u9fff々ー])[ 　]+(?=[\u3040-\u30ff\u4e00-\u9fff々ー0-9０-９])")
 # Sentence endings of spoken Japanese: a segment ending so gets its 。 (Whisper often drops it).
-_SENTENCE_END = ("ます", "です", "ました", "でした", "ません", "ください", "しょう", "ですね", "だ", "である", "とします")
+_SENTENCE_END = (
+    "ます",
+    "です",
+    "ました",
+    "でした",
+    "ません",
+    "ください",
+    "しょう",
+    "ですね",
+    "だ",
+    "である",
+    "とします",
+)
 _QUESTION_END = ("ですか", "ますか", "でしょうか", "ませんか")
 
 

@@ -125,13 +125,20 @@ class Minutes:
             return [int(r) for r in d.get("refs") or []]
 
         return cls(
-            title=str(data.get("title") or ""), date=str(data.get("date") or ""),
-            place=str(data.get("place") or ""), attendees=[str(a) for a in data.get("attendees") or []],
-            agenda=[AgendaItem(str(a["title"]), str(a.get("summary") or ""), refs(a)) for a in data.get("agenda") or []],
+            title=str(data.get("title") or ""),
+            date=str(data.get("date") or ""),
+            place=str(data.get("place") or ""),
+            attendees=[str(a) for a in data.get("attendees") or []],
+            agenda=[
+                AgendaItem(str(a["title"]), str(a.get("summary") or ""), refs(a)) for a in data.get("agenda") or []
+            ],
             decisions=[Item(str(d["text"]), refs(d)) for d in data.get("decisions") or []],
-            action_items=[ActionItem(str(a.get("owner") or ""), str(a["task"]), str(a.get("due") or ""), refs(a))
-                          for a in data.get("action_items") or []],
+            action_items=[
+                ActionItem(str(a.get("owner") or ""), str(a["task"]), str(a.get("due") or ""), refs(a))
+                for a in data.get("action_items") or []
+            ],
             open_issues=[Item(str(d["text"]), refs(d)) for d in data.get("open_issues") or []],
             next_meeting=str(data.get("next_meeting") or ""),
-            start_time=str(data.get("start_time") or ""), end_time=str(data.get("end_time") or ""),
+            start_time=str(data.get("start_time") or ""),
+            end_time=str(data.get("end_time") or ""),
         )

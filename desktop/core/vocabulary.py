@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import paths
-from .grounding import strip_title
+from .names import TITLES, strip_title
 from .reading import Morpheme, morphemes, reading_of
 from .types import Segment, Transcript
 
-NAME_AFTER = re.compile(r"^(課長|部長|室長|係長|主任|主査|主事|委員|局長|次長|参事|さん|様|君|氏|です|は、|から)")
+NAME_AFTER = re.compile("^(" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|です|は、|から)")
 # Where a person's name with title stands: the addressee (〜は、) or the speaker (〜から、〜です).
 _ADDRESS = re.compile(r"^([^、。はがをにでと]{2,8})は、")
 TITLED_AFTER = re.compile(r"^(は|には|から|より|、|です)")
@@ -131,7 +131,11 @@ class Vocabulary:
                 for n in range(min(MAX_SPAN, len(tokens) - i), 0, -1):
                     span = tokens[i:i + n]
                     surface = "".join(m.surface for m in span)
-                    if any(c in PUNCT for c in surface) or span[0].pos == "助詞" or (span[-1].pos == "助詞" and not exact):
+                    if (
+                        any(c in PUNCT for c in surface)
+                        or span[0].pos == "助詞"
+                        or (span[-1].pos == "助詞" and not exact)
+                    ):
                         continue  # a term never starts with a particle (電子か: 化 heard as the particle か)
                     if any(not m.reading for m in span) or (not exact and any(m.pos == "助詞" for m in span)):
                         continue  # digits have no reading here; a near match never reaches across a particle
@@ -198,7 +202,9 @@ class Vocabulary:
                 continue  # part of the term is there; the rest is not a mishearing of it
             if term.kind == "name" and (not NAME_AFTER.match(after) or any(m.pos not in ("名詞", "") for m in span)):
                 continue  # a word that merely sounds like a name, not in a name's place
-            if term.kind == "titled" and (not TITLED_AFTER.match(after) or any(m.pos not in ("名詞", "") for m in span)):
+            if term.kind == "titled" and (
+                not TITLED_AFTER.match(after) or any(m.pos not in ("名詞", "") for m in span)
+            ):
                 continue  # name + title: only where an addressee or a speaker stands (not 山田医院に)
             if term.context.startswith("after:") and not re.match(term.context[6:], after):
                 continue
@@ -219,7 +225,11 @@ class Vocabulary:
         hotwords are applied to every window and long lists make Whisper drop speech)."""
         words, used = [], 0
         for t in self.terms:
-            if t.source in ("attendee", "meeting", "user") and t.surface not in words and used + len(t.surface) < limit_chars:
+            if (
+                t.source in ("attendee", "meeting", "user")
+                and t.surface not in words
+                and used + len(t.surface) < limit_chars
+            ):
                 words.append(t.surface)
                 used += len(t.surface) + 1
         return " ".join(words)

@@ -10,6 +10,8 @@ import os
 import struct
 from pathlib import Path
 
+from .audio import SAMPLE_RATE
+
 HEADER_BYTES = 44
 
 
@@ -20,7 +22,7 @@ def _header(rate: int, data_bytes: int) -> bytes:
 
 
 class WavAppender:
-    def __init__(self, path: Path, rate: int = 16000):
+    def __init__(self, path: Path, rate: int = SAMPLE_RATE):
         self.path = Path(path)
         self.rate = rate
         exists = self.path.exists() and self.path.stat().st_size >= HEADER_BYTES
@@ -59,7 +61,7 @@ class WavAppender:
                 self._f.close()
 
 
-def repair(path: Path, rate: int = 16000) -> float:
+def repair(path: Path, rate: int = SAMPLE_RATE) -> float:
     """Rewrite the header from the file's real size; returns the seconds of audio it holds."""
     size = Path(path).stat().st_size
     data = max(0, size - HEADER_BYTES) // 2 * 2

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Optional
 
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from desktop.core.export import ExportOptions
+from desktop.core.export import ExportOptions, export
+from desktop.core.types import Minutes, Transcript
 from desktop.ui.headings_dialog import HeadingsDialog, template_for_export
 
 FORMATS = (("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", "Text (.txt)"), ("json", "JSON (.json)"),
@@ -77,3 +80,23 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         return ExportOptions(template=template_for_export(self.template.currentData()), seireki=self.era.currentData(),
                              marking=self.marking.text().strip(), appendix=self.appendix.isChecked())
+
+
+def last_export_folder(settings: QSettings) -> Path:
+    """Where the clerk exported last, else their Documents folder (never inside the app's data)."""
+    last = settings.value("export_folder")
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def write_exports(folder: Path, formats: list[str], options: ExportOptions, minutes: Optional[Minutes],
+                  transcript: Optional[Transcript], title: str) -> list[Path]:
+    """Each format as a file named after the meeting; ValueError when a format's source is missing."""
+    base = (title or "minutes").replace("/", "_").replace("\\", "_")
+    written = []
+    for fmt in formats:
+        stem = base if fmt not in ("srt", "vtt") else base + "_transcript"
+        written.append(export(fmt, folder / f"{stem}.{fmt}", minutes, transcript, options))
+    return written

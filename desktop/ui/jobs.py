@@ -66,15 +66,18 @@ class JobRunner(QObject):
     def busy(self) -> bool:
         return self._worker is not None
 
-    def start(self, label: str, work: Work) -> bool:
+    def start(self, label: str, work: Work, done: Optional[Callable[[Any], None]] = None,
+              failed: Optional[Callable[[bool], None]] = None) -> bool:
+        """`done(result)` runs in the UI thread when the work succeeds; `failed(cancelled)` when it
+        does not (the sentence goes out through the `failed` signal too)."""
         if self._worker is not None:
             return False
         self.label = label
         self._cancel = CancelToken()
         worker = _Worker(work, self._cancel, self.lang)
         worker.progressed.connect(lambda f, left: self.progressed.emit(label, f, left))
-        worker.succeeded.connect(lambda r: self._done(label, r, None))
-        worker.failed.connect(lambda msg, cancelled: self._done(label, None, (msg, cancelled)))
+        worker.succeeded.connect(lambda r: self._done(label, r, None, done, failed))
+        worker.failed.connect(lambda msg, cancelled: self._done(label, None, (msg, cancelled), done, failed))
         self._worker = worker
         self.busy_changed.emit(True)
         worker.start()
@@ -84,17 +87,23 @@ class JobRunner(QObject):
         if self._cancel is not None:
             self._cancel.cancel()
 
-    def wait(self, ms: int = 30000) -> None:
+    def wait(self, ms: Optional[int] = None) -> None:
+        """Blocks until the running job ends (or `ms` passed)."""
         if self._worker is not None:
-            self._worker.wait(ms)
+            self._worker.wait() if ms is None else self._worker.wait(ms)
 
-    def _done(self, label: str, result: Any, error: Optional[tuple[str, bool]]) -> None:
+    def _done(self, label: str, result: Any, error: Optional[tuple[str, bool]],
+              done: Optional[Callable[[Any], None]], failed: Optional[Callable[[bool], None]]) -> None:
         worker, self._worker = self._worker, None
         if worker is not None:
             worker.wait()
             worker.deleteLater()
         self.busy_changed.emit(False)
         if error is None:
+            if done is not None:
+                done(result)
             self.finished.emit(label, result)
         else:
+            if failed is not None:
+                failed(error[1])
             self.failed.emit(label, *error)

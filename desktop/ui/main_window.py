@@ -2,35 +2,31 @@
 minutes in tabs; long work in the status bar with progress, time left and cancel."""
 from __future__ import annotations
 
-import logging
-import threading
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
-                               QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from desktop import config, messages
-from desktop.core import audio, errors, llm, pipeline, reading, recorder, transcription, wavfile
-from desktop.core.export import export
-from desktop.core.draft import MinutesDraft
-from desktop.core.live import LiveTranscriber
-from desktop.core.meetings import MeetingStore
-from desktop.core.minutes import MinutesWriter
+from desktop.core import audio, errors, llm, pipeline, reading, recorder, transcription
+from desktop.core.meetings import MINUTES_FILE, MeetingStore
+from desktop.core.model_cache import ModelCache
 from desktop.core.models import ModelCatalog
-from desktop.core.transcription import WhisperTranscriber
-from desktop.core.types import Meeting
-from desktop.ui.export_dialog import ExportDialog
+from desktop.core.types import Meeting, Minutes
+from desktop.ui.export_dialog import ExportDialog, last_export_folder, write_exports
+from desktop.ui.job_status import JobStatus
 from desktop.ui.jobs import JobRunner
+from desktop.ui.meeting_list import MeetingList
+from desktop.ui.menus import add_menus
 from desktop.ui.meeting_info import MeetingInfoPanel
 from desktop.ui.minutes_view import MinutesView
 from desktop.ui.record_panel import RecordPanel
+from desktop.ui.recording_flow import RecordingFlow
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.transcript_view import TranscriptView
 
-log = logging.getLogger("gijiroku.ui")
 AUDIO_FILTER = "Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)"
 AUTOSAVE_MS = 3000
 
@@ -43,22 +39,14 @@ class MainWindow(QMainWindow):
         self.meetings = MeetingStore(settings.meetings_dir())
         self.jobs = JobRunner(self.lang, self)
         self.folder: Optional[Path] = None
-        self.live: Optional[LiveTranscriber] = None
-        self.draft: Optional[MinutesDraft] = None
-        self._draft_meeting = Meeting()   # the meeting as the draft thread may read it (set in the UI thread)
-        self._finish_draft = False        # after the transcript is finished, write the minutes from the draft
-        self._writer: Optional[tuple[str, MinutesWriter]] = None
-        self._writer_lock = threading.Lock()
+        self.models = ModelCache(catalog, self.engine())
         self.last_error: Optional[QMessageBox] = None
         self._dirty = False
-        self._transcriber: Optional[WhisperTranscriber] = None
-        self._transcriber_lock = threading.Lock()
         for engine in (llm, reading, transcription):
             engine.preload()  # before the window shows: a first import in a job would freeze it
-        self.setWindowTitle(self.tr("Gijiroku - meeting minutes"))
-        self.resize(1200, 800)
+        self._fit_screen()
         self._build()
-        self._menus()
+        add_menus(self)
         self._wire()
         self.refresh_recent()
         self.record_panel.refresh_devices()
@@ -66,15 +54,8 @@ class MainWindow(QMainWindow):
 
     # ---- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.addWidget(QLabel(self.tr("Recent meetings")))
-        self.recent = QListWidget()
-        lv.addWidget(self.recent, 1)
-        self.new_button = QPushButton(self.tr("New meeting"))
-        self.import_button = QPushButton(self.tr("Import audio/video file..."))
-        lv.addWidget(self.new_button)
-        lv.addWidget(self.import_button)
+        left = self.meeting_list = MeetingList()
+        self.recent, self.new_button, self.import_button = left.recent, left.new_button, left.import_button
 
         self.tabs = QTabWidget()
         self.info = MeetingInfoPanel()
@@ -96,100 +77,78 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.draft_label = QLabel()
         bar.addWidget(self.draft_label)
-        self.job_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(300)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        holder = QWidget()
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(0, 0, 0, 0)
-        for w in (self.job_label, self.progress, self.cancel_button):
-            row.addWidget(w)
-        bar.addPermanentWidget(holder)
+        self.job_status = JobStatus(self.jobs)
+        self.cancel_button = self.job_status.cancel_button
+        bar.addPermanentWidget(self.job_status)
         self._show_busy(False)
-
-    def _menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.action_new = self._action(file_menu, self.tr("New meeting"), QKeySequence.New, self.new_meeting)
-        self.action_import = self._action(file_menu, self.tr("Import audio/video file..."), QKeySequence.Open,
-                                          self.choose_import)
-        self.action_export = self._action(file_menu, self.tr("Export..."), "Ctrl+E", self.export_dialog)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("Quit"), QKeySequence.Quit, self.close)
-        rec_menu = self.menuBar().addMenu(self.tr("&Recording"))
-        self._action(rec_menu, self.tr("Record"), "Ctrl+R", self.record_panel.start_requested)
-        self._action(rec_menu, self.tr("Pause / resume"), "Ctrl+Shift+P", self.record_panel.toggle_pause)
-        self._action(rec_menu, self.tr("Stop"), "Ctrl+Shift+S", self.record_panel.stop)
-        self._action(rec_menu, self.tr("Play / pause"), "Ctrl+Space", self.transcript_view.toggle_play)
-        tools = self.menuBar().addMenu(self.tr("&Tools"))
-        self._action(tools, self.tr("Dictionaries..."), "Ctrl+D", self.open_dictionaries)
-        self._action(tools, self.tr("Settings..."), "Ctrl+,", self.open_settings)
-
-    def _action(self, menu, text, shortcut, slot) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
 
     def _wire(self) -> None:
         self.new_button.clicked.connect(self.new_meeting)
         self.import_button.clicked.connect(self.choose_import)
-        self.recent.itemActivated.connect(lambda item: self.open_meeting(Path(item.data(Qt.UserRole))))
-        self.recent.itemClicked.connect(lambda item: self.open_meeting(Path(item.data(Qt.UserRole))))
+        self.meeting_list.open_requested.connect(self.open_meeting)
+        self.meeting_list.retry_requested.connect(self.retry_meeting)
+        self.meeting_list.delete_requested.connect(self.delete_meeting)
+        self.info.title.textChanged.connect(self._show_title)
         self.info.changed.connect(self._mark_dirty)
         self.transcript_view.edited.connect(self._mark_dirty)
         self.transcript_view.error.connect(self.show_error)
         self.minutes_view.edited.connect(self._mark_dirty)
         self.minutes_view.generate.connect(self.generate_minutes)
         self.minutes_view.jump.connect(self._jump)
-        self.record_panel.folder_provider = self._folder_for_recording
+        self.recording = RecordingFlow(self)
         self.record_panel.may_rescan = lambda: not self.jobs.busy and not (
             self.transcript_view.player is not None and self.transcript_view.player.playing)
-        self.record_panel.started.connect(self._recording_started)
-        self.record_panel.stopped.connect(self._recording_stopped)
         self.record_panel.error.connect(self.show_error)
-        self.jobs.progressed.connect(self._progress)
-        self.jobs.finished.connect(self._job_finished)
         self.jobs.failed.connect(self._job_failed)
         self.jobs.busy_changed.connect(self._show_busy)
-        self.cancel_button.clicked.connect(self.jobs.cancel)
         self.autosave = QTimer(self)
         self.autosave.setInterval(AUTOSAVE_MS)
         self.autosave.timeout.connect(self.save_now)
         self.autosave.start()
-        self.live_poll = QTimer(self)
-        self.live_poll.setInterval(1000)
-        self.live_poll.timeout.connect(self._poll_live)
 
     # ---- meetings ------------------------------------------------------------------------------
     def refresh_recent(self) -> None:
-        self.recent.clear()
-        for s in self.meetings.recent():
-            item = QListWidgetItem(f"{s.date}  {s.title or self.tr('(untitled)')}")
-            item.setData(Qt.UserRole, str(s.folder))
-            self.recent.addItem(item)
+        self.meeting_list.show_meetings(self.meetings.recent())
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The open meeting in the title bar and highlighted in the list."""
+        title = self.info.title.text().strip() or self.tr("(untitled)")
+        self.setWindowTitle(title + " — " + self.tr("Gijiroku - meeting minutes"))
+        self.meeting_list.highlight(self.folder)
 
     def new_meeting(self) -> None:
         self.save_now()
         self._forget_writer()
         self.folder = None
-        self.info.set_meeting(Meeting())
+        self.info.set_meeting(Meeting())  # dated today
+        self._show_title()
         self.transcript_view.set_transcript(None)
         self.transcript_view.set_audio(None)
         self.minutes_view.set_minutes(None)
         self.tabs.setCurrentWidget(self.info)
 
-    def _ensure_folder(self) -> Path:
+    def ensure_folder(self) -> Path:
         if self.folder is None:
             self.folder = self.meetings.create(self.info.meeting())
             self.refresh_recent()
         return self.folder
 
-    def open_meeting(self, folder: Path) -> None:
-        if self.jobs.busy or self.record_panel.recorder is not None or folder == self.folder:
-            return
+    def open_meeting(self, folder: Path) -> bool:
+        if folder == self.folder:
+            return True
+        if self.record_panel.session is not None:
+            self.show_error(self.tr("Stop the recording before opening another meeting."))
+            self.meeting_list.highlight(self.folder)
+            return False
+        if self.jobs.busy:
+            # Nothing happened here before: ask, instead of ignoring the click.
+            if not self.confirm(self.tr("\"%1\" is still running. Cancel it and open the other meeting?")
+                                .replace("%1", self.jobs.label)):
+                self.meeting_list.highlight(self.folder)
+                return False
+            self.jobs.cancel()
+            self.jobs.wait()
         self.save_now()
         self._forget_writer()
         try:
@@ -206,16 +165,46 @@ class MainWindow(QMainWindow):
         self._dirty = False
         self._load_audio_for_playback()
         self.tabs.setCurrentWidget(self.minutes_view if minutes else self.transcript_view if transcript else self.info)
+        self._show_title()
+        return True
+
+    def retry_meeting(self, folder: Path) -> None:
+        """Transcribe a meeting's audio again (an import that was cancelled or failed, say)."""
+        path = self.meetings.audio_path(folder)
+        if path is None:
+            self.show_error(self.tr("This meeting has no audio to transcribe."))
+            return
+        if not self.open_meeting(folder):
+            return
+        if self.transcript_view.transcript is not None and not self.confirm(
+                self.tr("Transcribe again? The current transcript will be replaced.")):
+            return
+        self._transcribe_into(folder, path)
+
+    def delete_meeting(self, folder: Path) -> None:
+        if self.record_panel.session is not None and folder == self.folder:
+            return
+        if not self.confirm(self.tr("Move this meeting to the trash?")):
+            return
+        if folder == self.folder:
+            self.jobs.cancel()
+            self.jobs.wait()
+            self.new_meeting()
+        try:
+            self.meetings.trash(folder)
+        except errors.GijirokuError as exc:
+            self.show_error(messages.describe(exc, self.lang))
+        self.refresh_recent()
 
     def save_now(self) -> None:
         if not self._dirty or self.folder is None:
             return
         try:
             self.meetings.save_meeting(self.folder, self.info.meeting())
-            if self.transcript_view.transcript is not None and self.record_panel.recorder is None:
+            if self.transcript_view.transcript is not None and self.record_panel.session is None:
                 self.meetings.save_transcript(self.folder, self.transcript_view.transcript)
             if self.minutes_view.base is not None and (self.minutes_view.user_edited or
-                                                       (self.folder / "minutes.json").exists()):
+                                                       (self.folder / MINUTES_FILE).exists()):
                 self.meetings.save_minutes(self.folder, self.minutes_view.minutes())
             self._dirty = False
         except errors.GijirokuError as exc:
@@ -228,28 +217,9 @@ class MainWindow(QMainWindow):
     def engine(self) -> pipeline.EngineSettings:
         return pipeline.EngineSettings(self.settings.model_asr, self.settings.model_llm, self.settings.cpu_threads)
 
-    def transcriber(self) -> WhisperTranscriber:
-        """Loaded once and kept: file import and live transcription share it (never at the same time)."""
-        with self._transcriber_lock:
-            if self._transcriber is None:
-                _, path = self.catalog.resolve(self.settings.model_asr, "asr")
-                self._transcriber = WhisperTranscriber(path, cpu_threads=self.settings.cpu_threads)
-            return self._transcriber
-
-    def writer(self) -> MinutesWriter:
-        """One minutes writer per meeting and model, kept: it remembers every answer of the model, so
-        minutes drafted during recording, or re-created after a few lines were corrected, cost only
-        the questions about what changed."""
-        with self._writer_lock:
-            name = self.settings.model_llm
-            if self._writer is None or self._writer[0] != name:
-                self._writer = (name, MinutesWriter(pipeline.open_chat(self.catalog, self.engine())))
-            return self._writer[1]
-
     def _forget_writer(self) -> None:
-        if self.draft is None:
-            with self._writer_lock:
-                self._writer = None
+        if not self.recording.drafting:  # never under a drafting thread
+            self.models.forget_writer()
 
     # ---- import and transcription ------------------------------------------------------------------
     def choose_import(self) -> None:
@@ -258,106 +228,29 @@ class MainWindow(QMainWindow):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> bool:
-        if self.jobs.busy or self.record_panel.recorder is not None:
+        if self.jobs.busy or self.record_panel.session is not None:
             return False
         if self.folder is not None and self.transcript_view.transcript is not None:
             self.new_meeting()
         if not self.info.title.text().strip():
             self.info.title.setText(path.stem)
-        folder = self._ensure_folder()
+        folder = self.ensure_folder()
         self.meetings.set_source(folder, path)
+        return self._transcribe_into(folder, path)
+
+    def _transcribe_into(self, folder: Path, path: Path) -> bool:
         meeting = self.info.meeting()
 
         def work(progress, cancel):
             samples = audio.decode(path)
-            transcript = pipeline.transcribe_samples(self.transcriber(), samples, meeting, progress, cancel,
+            transcript = pipeline.transcribe_samples(self.models.transcriber(), samples, meeting, progress, cancel,
                                                      config.load_user_terms())
             self.meetings.save_transcript(folder, transcript)
             return transcript, samples
 
-        return self.jobs.start(self.tr("Transcribing"), work)
-
-    # ---- recording -------------------------------------------------------------------------------
-    def _folder_for_recording(self) -> Optional[Path]:
-        if self.jobs.busy:
-            return None
-        if self.folder is not None and self.meetings.audio_path(self.folder) is not None \
-                and not (self.folder / "audio.wav").exists():
-            self.new_meeting()  # an imported meeting: record into a new one
-        folder = self._ensure_folder()
-        try:
-            meeting = self.info.meeting()
-            vocabulary = pipeline.vocabulary_for(meeting, config.load_user_terms())
-            # Recording again in a meeting that has audio (after an unplugged microphone, or to add
-            # a second part) continues it: the new lines follow the transcript already there.
-            earlier, start_s = None, 0.0
-            if (folder / "audio.wav").exists():
-                start_s = wavfile.repair(folder / "audio.wav")
-                earlier = self.meetings.load_transcript(folder)
-            self.live = LiveTranscriber(self.transcriber(), folder / "transcript.json",
-                                        pipeline.transcription_options(meeting), earlier=earlier, start_s=start_s,
-                                        correct=lambda t: vocabulary.correct(t)[0])
-        except errors.GijirokuError as exc:
-            self.show_error(messages.describe(exc, self.lang))
-            return None
-        self.record_panel.on_audio = self.live.feed
-        self.transcript_view.set_transcript(earlier)
-        has_minutes = (folder / "minutes.json").exists() or self.minutes_view.user_edited
-        if self.settings.draft_while_recording and not has_minutes:
-            # Minutes the clerk already has are never replaced behind their back: no draft then.
-            self._draft_meeting = meeting
-            self.draft = MinutesDraft(self.writer, self.live.transcript, lambda: self._draft_meeting,
-                                      busy=lambda live=self.live: live.working)
-        return folder
-
-    def _recording_started(self, folder: Path) -> None:
-        self.tabs.setCurrentWidget(self.transcript_view)
-        self.live_poll.start()
-        self.minutes_view.generate_button.setEnabled(False)
-
-    def _poll_live(self) -> None:
-        if self.live is None:
-            return
-        shown = len(self.transcript_view.transcript.segments) if self.transcript_view.transcript else 0
-        new = self.live.segments[shown:]
-        if new:
-            self.transcript_view.append_segments(list(new))
-        if self.draft is not None:
-            self._draft_meeting = self.info.meeting()
-            self.draft_label.setText(self.tr("Minutes draft: up to line %1").replace("%1", str(self.draft.drafted_lines)))
-
-    def _recording_stopped(self, folder: Path) -> None:
-        self.live_poll.stop()
-        live, self.live = self.live, None
-        self.minutes_view.generate_button.setEnabled(True)
-        self._finish_draft = self.draft is not None
-
-        def work(progress, cancel):
-            transcript = live.finish() if live is not None else self.meetings.load_transcript(folder)
-            self.meetings.save_transcript(folder, transcript)
-            return transcript, audio.decode(folder / "audio.wav")
-
-        self.jobs.start(self.tr("Finishing the transcript"), work)
+        return self.jobs.start(self.tr("Transcribing"), work, done=self.show_transcript)
 
     # ---- minutes -----------------------------------------------------------------------------------
-    def _minutes_from_draft(self) -> None:
-        """Right after Stop: the draft has asked most questions already; the rest take seconds."""
-        draft, self.draft = self.draft, None
-        self.draft_label.clear()
-        transcript = self.transcript_view.transcript
-        if draft is None or transcript is None or not transcript.segments:
-            if draft is not None:
-                draft.stop()
-            return
-        folder, meeting = self._ensure_folder(), self.info.meeting()
-
-        def work(progress, cancel):
-            minutes = draft.finish(transcript, meeting, self.writer, progress, cancel)
-            self.meetings.save_minutes(folder, minutes)
-            return minutes
-
-        self.jobs.start(self.tr("Writing the minutes"), work)
-
     def generate_minutes(self) -> bool:
         transcript = self.transcript_view.transcript
         if self.jobs.busy or transcript is None or not transcript.segments:
@@ -365,15 +258,15 @@ class MainWindow(QMainWindow):
         if self.minutes_view.user_edited and not self.confirm(
                 self.tr("Re-create the minutes? Your edits to the current minutes will be replaced.")):
             return False
-        folder = self._ensure_folder()
+        folder = self.ensure_folder()
         meeting = self.info.meeting()
 
         def work(progress, cancel):
-            minutes = self.writer().write(transcript, meeting, progress, cancel)
+            minutes = self.models.writer().write(transcript, meeting, progress, cancel)
             self.meetings.save_minutes(folder, minutes)
             return minutes
 
-        return self.jobs.start(self.tr("Writing the minutes"), work)
+        return self.jobs.start(self.tr("Writing the minutes"), work, done=self.show_minutes)
 
     def confirm(self, question: str) -> bool:
         return QMessageBox.question(self, self.tr("Confirm"), question) == QMessageBox.Yes
@@ -386,24 +279,24 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         if self.folder is None:
             return
-        dialog = ExportDialog(self.folder / "export", self)
+        dialog = ExportDialog(last_export_folder(self._qsettings()), self)
         if dialog.exec():
-            self.export_to(Path(dialog.folder.text()), dialog.formats(), dialog.options(), dialog.open_folder.isChecked())
+            self._qsettings().setValue("export_folder", dialog.folder.text())
+            self.export_to(Path(dialog.folder.text()), dialog.formats(), dialog.options(),
+                           dialog.open_folder.isChecked())
 
     def export_to(self, folder: Path, formats: list[str], options, open_folder: bool = False) -> list[Path]:
         self.save_now()
         minutes = self.minutes_view.minutes() if self.minutes_view.base is not None else None
-        transcript = self.transcript_view.transcript
-        base = (self.info.meeting().title or "minutes").replace("/", "_")
-        written = []
         try:
-            for fmt in formats:
-                stem = base if fmt not in ("srt", "vtt") else base + "_transcript"
-                written.append(export(fmt, folder / f"{stem}.{fmt}", minutes, transcript, options))
-        except (errors.GijirokuError, ValueError) as exc:
-            self.show_error(messages.describe(exc, self.lang) if isinstance(exc, errors.GijirokuError)
-                            else self.tr("Create the minutes before exporting this format."))
-            return written
+            written = write_exports(folder, formats, options, minutes, self.transcript_view.transcript,
+                                    self.info.meeting().title)
+        except errors.GijirokuError as exc:
+            self.show_error(messages.describe(exc, self.lang))
+            return []
+        except ValueError:
+            self.show_error(self.tr("Create the minutes before exporting this format."))
+            return []
         if open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
         self.statusBar().showMessage(self.tr("Exported to %1").replace("%1", str(folder)), 8000)
@@ -414,9 +307,8 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self.catalog, self)
         if dialog.exec():
             new = dialog.result_settings()
-            if (new.model_asr, new.cpu_threads) != (self.settings.model_asr, self.settings.cpu_threads):
-                self._transcriber = None
             self.settings = new
+            self.models.configure(self.engine())
             self.meetings = MeetingStore(new.meetings_dir())
             try:
                 config.save_settings(new)
@@ -431,40 +323,22 @@ class MainWindow(QMainWindow):
 
     # ---- jobs ------------------------------------------------------------------------------------------
     def _show_busy(self, busy: bool) -> None:
-        for w in (self.job_label, self.progress, self.cancel_button):
-            w.setVisible(busy)
         for w in (self.import_button, self.new_button, self.minutes_view.generate_button):
             w.setEnabled(not busy)
-        self.progress.setValue(0)
-        self.job_label.setText(self.jobs.label if busy else "")
 
-    def _progress(self, label: str, fraction: float, left: float) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        eta = f" — {self.tr('about')} {int(left) // 60}:{int(left) % 60:02d} {self.tr('left')}" if left >= 0 else ""
-        self.job_label.setText(label + eta)
+    def show_transcript(self, result: tuple) -> None:
+        transcript, samples = result
+        self.transcript_view.set_transcript(transcript)
+        self.transcript_view.set_audio(samples)
+        self.tabs.setCurrentWidget(self.transcript_view)
+        self.refresh_recent()
 
-    def _job_finished(self, label: str, result) -> None:
-        from desktop.core.types import Minutes, Transcript
-
-        if isinstance(result, tuple) and isinstance(result[0], Transcript):
-            transcript, samples = result
-            self.transcript_view.set_transcript(transcript)
-            self.transcript_view.set_audio(samples)
-            self.tabs.setCurrentWidget(self.transcript_view)
-            if self._finish_draft:
-                self._finish_draft = False
-                self._minutes_from_draft()
-        elif isinstance(result, Minutes):
-            self.minutes_view.set_minutes(result)
-            self.tabs.setCurrentWidget(self.minutes_view)
+    def show_minutes(self, minutes: Minutes) -> None:
+        self.minutes_view.set_minutes(minutes)
+        self.tabs.setCurrentWidget(self.minutes_view)
         self.refresh_recent()
 
     def _job_failed(self, label: str, sentence: str, cancelled: bool) -> None:
-        if self._finish_draft:  # the transcript did not finish: no minutes from it
-            self._finish_draft = False
-            draft, self.draft = self.draft, None
-            draft.stop()
-            self.draft_label.clear()
         if cancelled:
             self.statusBar().showMessage(sentence, 5000)
         else:
@@ -478,26 +352,7 @@ class MainWindow(QMainWindow):
         self.last_error = box
 
     def _load_audio_for_playback(self) -> None:
-        path = self.meetings.audio_path(self.folder) if self.folder else None
-        if path is None:
-            self.transcript_view.set_audio(None)
-            return
-        holder = {}
-
-        def decode():
-            try:
-                holder["samples"] = audio.decode(path)
-            except errors.GijirokuError:
-                holder["samples"] = None
-        thread = threading.Thread(target=decode, daemon=True)
-        thread.start()
-
-        def check():
-            if thread.is_alive():
-                QTimer.singleShot(200, check)
-            else:
-                self.transcript_view.set_audio(holder.get("samples"))
-        check()
+        self.transcript_view.load_audio(self.meetings.audio_path(self.folder) if self.folder else None)
 
     def offer_recovery(self) -> None:
         """At start-up: a recording that never stopped cleanly (crash, power cut) is offered back."""
@@ -513,6 +368,13 @@ class MainWindow(QMainWindow):
     def _qsettings(self) -> QSettings:
         return QSettings(str(config.config_dir() / "window.ini"), QSettings.IniFormat)
 
+    def _fit_screen(self) -> None:
+        """1200x800 at most, and never more than the screen leaves: on a 1366x768 laptop the status
+        bar with the progress and 中止 must stay visible."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        size = (1200, 800) if screen is None else (min(1200, screen.width() - 20), min(800, screen.height() - 60))
+        self.resize(*size)
+
     def _restore_layout(self) -> None:
         s = self._qsettings()
         if s.value("geometry"):
@@ -521,12 +383,14 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(s.value("splitter"))
 
     def closeEvent(self, event) -> None:
-        if self.record_panel.recorder is not None:
+        if self.record_panel.session is not None:
             self.record_panel.stop()
+        # A worker thread still running when the window goes would abort the process ("QThread:
+        # Destroyed while thread is still running"): cancel it and wait; cancel is checked between
+        # segments and between tokens, so this takes at most a few seconds.
         self.jobs.cancel()
-        self.jobs.wait(10000)
-        if self.draft is not None:
-            self.draft.stop()
+        self.jobs.wait()
+        self.recording.abandon()
         self.save_now()
         s = self._qsettings()
         s.setValue("geometry", self.saveGeometry())

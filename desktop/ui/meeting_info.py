@@ -65,12 +65,11 @@ class MeetingInfoPanel(QWidget):
     def set_meeting(self, m: Meeting) -> None:
         self.blockSignals(True)
         self.title.setText(m.title)
-        if m.date:
-            self.date.setDate(QDate.fromString(m.date, "yyyy-MM-dd"))
-        if m.start_time:
-            self.start.setTime(QTime.fromString(m.start_time, "HH:mm"))
-        if m.end_time:
-            self.end.setTime(QTime.fromString(m.end_time, "HH:mm"))
+        # A meeting without a date or times gets today and the usual hours, never the ones of the
+        # meeting shown before.
+        self.date.setDate(QDate.fromString(m.date, "yyyy-MM-dd") if m.date else QDate.currentDate())
+        self.start.setTime(QTime.fromString(m.start_time, "HH:mm") if m.start_time else QTime(10, 0))
+        self.end.setTime(QTime.fromString(m.end_time, "HH:mm") if m.end_time else QTime(11, 0))
         self.place.setText(m.place)
         self.attendees.setPlainText("\n".join(m.attendees))
         self.vocabulary.setPlainText("\n".join(m.vocabulary))

@@ -87,8 +87,12 @@ class MinutesView(QWidget):
         self.actions = ItemTable([self.tr("Owner"), self.tr("Task"), self.tr("Due")], 1)
         self.open_issues = ItemTable([self.tr("Open item")], 0)
         self.next_meeting = QLineEdit()
-        for title, table in ((self.tr("Agenda"), self.agenda), (self.tr("Decisions"), self.decisions),
-                             (self.tr("Action items"), self.actions), (self.tr("Open items (継続審議)"), self.open_issues)):
+        for title, table in (
+            (self.tr("Agenda"), self.agenda),
+            (self.tr("Decisions"), self.decisions),
+            (self.tr("Action items"), self.actions),
+            (self.tr("Open items (継続審議)"), self.open_issues),
+        ):
             box = QGroupBox(title)
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(table)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPro
 from desktop import messages
 from desktop.core import errors
 from desktop.core.capture import list_inputs
-from desktop.core.recorder import Recorder
+from desktop.core.session import RecordingSession
 
 log = logging.getLogger("gijiroku.ui.record")
 
@@ -27,9 +27,7 @@ class RecordPanel(QWidget):
     def __init__(self, lang: str = "ja", parent=None):
         super().__init__(parent)
         self.lang = lang
-        self.recorder: Optional[Recorder] = None
-        self.folder: Optional[Path] = None
-        self.on_audio = None                     # set by the window: the live transcriber's feed
+        self.session: Optional[RecordingSession] = None
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.devices = QComboBox()
@@ -53,6 +51,7 @@ class RecordPanel(QWidget):
         self.level.setRange(-60, 0)
         self.level.setTextVisible(False)
         self.level_text = QLabel()
+        self._meter_color = ""
         self.disk = QLabel()
         grid.addWidget(QLabel(self.tr("Elapsed")), 0, 0)
         grid.addWidget(self.elapsed, 0, 1)
@@ -71,7 +70,9 @@ class RecordPanel(QWidget):
         self.record_button.clicked.connect(self.start_requested)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
-        self.folder_provider = None             # callable returning the meeting folder to record into
+        # Set by the window: called with the chosen device, returns the session to record (the
+        # window decides the meeting folder, live transcription and the draft), or None.
+        self.session_provider = None
         # Re-scanning restarts PortAudio on this (the UI) thread: 40-500 ms, and it would cut off
         # audio being played. The window allows it only while no job runs and nothing plays.
         self.may_rescan = lambda: True
@@ -103,60 +104,47 @@ class RecordPanel(QWidget):
         self._update_buttons()
 
     def _rescan_if_idle(self) -> None:
-        if self.recorder is None and self.isVisible() and self.may_rescan():
+        if self.session is None and self.isVisible() and self.may_rescan():
             self.refresh_devices()
 
     # ---- control -----------------------------------------------------------------------------
     def start_requested(self) -> None:
-        if self.recorder is not None or self.folder_provider is None:
+        if self.session is not None or self.session_provider is None:
             return
-        folder = self.folder_provider()
-        if folder is None:
+        session = self.session_provider(self.devices.currentData())
+        if session is None:
             return
-        device = self.devices.currentData()
-        self.recorder = Recorder(folder, device, on_audio=self.on_audio)
         try:
-            self.recorder.start()
+            session.start()
         except errors.GijirokuError as exc:
-            self.recorder = None
             self.error.emit(messages.describe(exc, self.lang))
             return
-        self.folder = folder
+        self.session = session
         self.meter.start()
         self._update_buttons()
-        self.started.emit(folder)
+        self.started.emit(session.folder)
 
     def toggle_pause(self) -> None:
-        if self.recorder is None:
+        if self.session is None:
             return
-        if self.recorder.status().state == "paused":
-            self.recorder.resume()
-        else:
-            self.recorder.pause()
+        self.session.toggle_pause()
         self._update_buttons()
 
     def stop(self) -> None:
-        if self.recorder is None:
+        if self.session is None:
             return
         self.meter.stop()
-        self.recorder.stop()
-        folder, self.recorder = self.folder, None
+        session, self.session = self.session, None
+        session.stop()
         self._update_buttons()
         self.state_text.setText(self.tr("Stopped."))
-        self.stopped.emit(folder)
-
-    def switch_device(self) -> None:
-        if self.recorder is not None:
-            try:
-                self.recorder.switch_device(self.devices.currentData())
-            except errors.GijirokuError as exc:
-                self.error.emit(messages.describe(exc, self.lang))
+        self.stopped.emit(session.folder)
 
     # ---- meter ---------------------------------------------------------------------------------
     def _poll(self) -> None:
-        if self.recorder is None:
+        if self.session is None:
             return
-        st = self.recorder.status()
+        st = self.session.status()
         s = int(st.seconds)
         self.elapsed.setText(f"{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}")
         self.level.setValue(int(max(-60, min(0, st.level_dbfs))))
@@ -167,7 +155,9 @@ class RecordPanel(QWidget):
         else:
             text, color = self.tr("Good"), "#388e3c"
         self.level_text.setText(text)
-        self.level.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
+        if color != self._meter_color:  # a style sheet re-polishes the widget: only when it changes
+            self._meter_color = color
+            self.level.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
         self.disk.setText(f"{st.free_bytes / 1e9:.1f} GB" + (self.tr(" (low)") if st.low_disk else ""))
         if st.state == "device_lost":
             self.state_text.setText(self.tr("The input device was disconnected. What was recorded is saved; "
@@ -182,10 +172,10 @@ class RecordPanel(QWidget):
             self.state_text.setText(self.tr("Recording"))
 
     def _update_buttons(self) -> None:
-        recording = self.recorder is not None
+        recording = self.session is not None
         self.record_button.setEnabled(not recording and self.devices.count() > 0)
         self.pause_button.setEnabled(recording)
         self.stop_button.setEnabled(recording)
         self.devices.setEnabled(not recording)
-        paused = recording and self.recorder.status().state == "paused"
+        paused = recording and self.session.paused
         self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))

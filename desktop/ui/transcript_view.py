@@ -2,6 +2,8 @@
 Clicking a line plays the audio from there; the playing line is highlighted. Find and replace."""
 from __future__ import annotations
 
+import threading
+from pathlib import Path
 from typing import Optional
 
 import numpy as np
@@ -11,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop import messages
-from desktop.core import errors
+from desktop.core import audio, errors
 from desktop.core.capture import Player
 from desktop.core.types import Segment, Transcript
 
@@ -42,7 +44,8 @@ class TranscriptView(QWidget):
         self.replace_text.setPlaceholderText(self.tr("Replace with"))
         self.find_button = QPushButton(self.tr("Find next"))
         self.replace_button = QPushButton(self.tr("Replace all"))
-        for w in (self.find_text, self.replace_text, self.find_button, self.replace_button):
+        self.status = QLabel()  # what find / replace did
+        for w in (self.find_text, self.replace_text, self.find_button, self.replace_button, self.status):
             find_row.addWidget(w)
         layout.addLayout(find_row)
 
@@ -51,7 +54,8 @@ class TranscriptView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(TEXT, QHeaderView.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
+        # Line numbers: the numbers the minutes' sources (#4, #5 ...) refer to.
+        self.table.verticalHeader().setVisible(True)
         layout.addWidget(self.table, 1)
 
         controls = QHBoxLayout()
@@ -115,6 +119,7 @@ class TranscriptView(QWidget):
         self.table.setItem(row, TIME, t)
         self.table.setItem(row, SPEAKER, QTableWidgetItem(seg.speaker))
         self.table.setItem(row, TEXT, QTableWidgetItem(seg.text))
+        self.table.setVerticalHeaderItem(row, QTableWidgetItem(str(seg.id)))
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or self.transcript is None:
@@ -151,6 +156,29 @@ class TranscriptView(QWidget):
     def set_audio(self, samples: Optional[np.ndarray]) -> None:
         self.stop()
         self.player = Player(samples) if samples is not None and len(samples) else None
+
+    def load_audio(self, path: Optional[Path]) -> None:
+        """Decode the meeting's audio for playback in a thread (a long file takes seconds), then
+        hand it to the player in the UI thread."""
+        if path is None:
+            self.set_audio(None)
+            return
+        holder: dict = {}
+
+        def decode():
+            try:
+                holder["samples"] = audio.decode(path)
+            except errors.GijirokuError:
+                holder["samples"] = None
+        thread = threading.Thread(target=decode, daemon=True)
+        thread.start()
+
+        def check():
+            if thread.is_alive():
+                QTimer.singleShot(200, check)
+            else:
+                self.set_audio(holder.get("samples"))
+        check()
 
     def _clicked(self, row: int, column: int) -> None:
         if column == TIME and self.transcript is not None:
@@ -223,7 +251,9 @@ class TranscriptView(QWidget):
             if needle in self.transcript.segments[row].text:
                 self.table.selectRow(row)
                 self.table.scrollToItem(self.table.item(row, TEXT))
+                self.status.clear()
                 return row
+        self.status.setText(self.tr("Not found"))
         return -1
 
     def replace_all(self) -> int:
@@ -235,4 +265,5 @@ class TranscriptView(QWidget):
             if needle in seg.text:
                 count += seg.text.count(needle)
                 self.table.item(row, TEXT).setText(seg.text.replace(needle, repl))  # -> _item_changed
+        self.status.setText(self.tr("%1 replaced").replace("%1", str(count)))
         return count

@@ -15,7 +15,13 @@ class VocabularyDialog(QDialog):
         self.setWindowTitle(self.tr("Dictionaries"))
         self.resize(640, 520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("One term per line. A reading may follow after a tab (e.g. 東海林<TAB>しょうじ); after two more tabs, spellings the transcript wrongly shows for it, separated by commas (e.g. 出納室<TAB>すいとうしつ<TAB><TAB>水筒室).")))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "One term per line. A reading may follow after a tab (e.g. 東海林<TAB>しょうじ); after two more tabs, spellings the transcript wrongly shows for it, separated by commas (e.g. 出納室<TAB>すいとうしつ<TAB><TAB>水筒室)."  # noqa: E501 - one source string for lupdate
+                )
+            )
+        )
         tabs = QTabWidget()
         self.user = QPlainTextEdit()
         self.admin = QPlainTextEdit()

@@ -14,8 +14,14 @@ HERE = Path(__file__).parent
 # Strings passed to tr() as variables, per class (context).
 DYNAMIC = {"ExportDialog": ["Word (.docx)", "Markdown (.md)", "Text (.txt)", "JSON (.json)", "SRT (.srt)",
                             "WebVTT (.vtt)", "CSV (.csv)"],
-           "MainWindow": ["Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)", "about", "left",
-                          "(untitled)"]}
+           "MainWindow": ["Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)", "(untitled)",
+                          # desktop/ui/menus.py translates these in the window's context
+                          "&File", "New meeting", "Import audio/video file...", "Export...", "Quit", "&Recording",
+                          "Record", "Pause / resume", "Stop", "Play / pause", "&Tools", "Dictionaries...",
+                          "Settings..."]}
+# Qt's own strings that the qtbase_ja.qm shipped with PySide6 lacks (its source texts changed since):
+# our catalogue is searched first, so these fill the gaps of the file dialog.
+QT_GAPS = {"QFileDialog": {"&Look in:": "場所(&L):", "Files of &type:": "ファイルの種類(&T):"}}
 
 
 def main() -> int:
@@ -25,6 +31,13 @@ def main() -> int:
     root = tree.getroot()
     root.set("language", "ja_JP")
     missing = []
+    for name, texts in QT_GAPS.items():
+        ctx = next((c for c in root.findall("context") if c.findtext("name") == name), None)
+        if ctx is None:
+            ctx = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = name
+        DYNAMIC.setdefault(name, []).extend(texts)
+        ja.update(texts)
     for ctx in root.findall("context"):
         name = ctx.findtext("name")
         have = {m.findtext("source") for m in ctx.findall("message")}

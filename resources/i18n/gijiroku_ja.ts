@@ -3,83 +3,83 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="19" />
-        <location filename="../../desktop/ui/export_dialog.py" line="62" />
+        <location filename="../../desktop/ui/export_dialog.py" line="22" />
+        <location filename="../../desktop/ui/export_dialog.py" line="65" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="29" />
+        <location filename="../../desktop/ui/export_dialog.py" line="32" />
         <source>Summary minutes (議事要旨)</source>
         <translation>議事要旨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="30" />
+        <location filename="../../desktop/ui/export_dialog.py" line="33" />
         <source>Detailed minutes (議事録)</source>
         <translation>議事録（詳細）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="32" />
+        <location filename="../../desktop/ui/export_dialog.py" line="35" />
         <source>Japanese era (令和)</source>
         <translation>和暦（令和）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="33" />
+        <location filename="../../desktop/ui/export_dialog.py" line="36" />
         <source>Western year</source>
         <translation>西暦</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="35" />
+        <location filename="../../desktop/ui/export_dialog.py" line="38" />
         <source>e.g. 取扱注意</source>
         <translation>例：取扱注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="36" />
+        <location filename="../../desktop/ui/export_dialog.py" line="39" />
         <source>Append the full transcript</source>
         <translation>発言記録の全文を別紙として付ける</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="38" />
+        <location filename="../../desktop/ui/export_dialog.py" line="41" />
         <source>Choose...</source>
         <translation>選択...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="44" />
+        <location filename="../../desktop/ui/export_dialog.py" line="47" />
         <source>Headings...</source>
         <translation>見出しを編集...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="52" />
+        <location filename="../../desktop/ui/export_dialog.py" line="55" />
         <source>Template</source>
         <translation>様式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="53" />
+        <location filename="../../desktop/ui/export_dialog.py" line="56" />
         <source>Dates</source>
         <translation>日付の表記</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="54" />
+        <location filename="../../desktop/ui/export_dialog.py" line="57" />
         <source>Header marking</source>
         <translation>ヘッダーの表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="56" />
+        <location filename="../../desktop/ui/export_dialog.py" line="59" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="58" />
+        <location filename="../../desktop/ui/export_dialog.py" line="61" />
         <source>Open the folder afterwards</source>
         <translation>書き出し後にフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="63" />
+        <location filename="../../desktop/ui/export_dialog.py" line="66" />
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="70" />
+        <location filename="../../desktop/ui/export_dialog.py" line="73" />
         <source>Export folder</source>
         <translation>書き出し先フォルダー</translation>
     </message>
@@ -92,52 +92,52 @@
         <translation>見出しの編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="44" />
         <source>Agenda</source>
         <translation>議題</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="44" />
         <source>Discussion</source>
         <translation>議事の内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="44" />
         <source>Decisions</source>
         <translation>決定事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="42" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="45" />
         <source>Action items</source>
         <translation>宿題事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="42" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="45" />
         <source>Open issues</source>
         <translation>継続審議事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="43" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="46" />
         <source>Next meeting</source>
         <translation>次回予定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="45" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="48" />
         <source>Headings as your office writes them; untick a section to leave it out.</source>
         <translation>所属の様式に合わせて見出しを変更できます。チェックを外した項目は議事録に含めません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="58" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="61" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="59" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="62" />
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/headings_dialog.py" line="60" />
+        <location filename="../../desktop/ui/headings_dialog.py" line="63" />
         <source>Restore defaults</source>
         <translation>標準に戻す</translation>
     </message>
@@ -156,171 +156,126 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>JobStatus</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56" />
-        <source>Gijiroku - meeting minutes</source>
-        <translation>議事録 - Gijiroku</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="69" />
-        <source>Recent meetings</source>
-        <translation>最近の会議</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="72" />
-        <location filename="../../desktop/ui/main_window.py" line="112" />
-        <source>New meeting</source>
-        <translation>新しい会議</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="73" />
-        <location filename="../../desktop/ui/main_window.py" line="113" />
-        <source>Import audio/video file...</source>
-        <translation>音声・動画ファイルを取り込む...</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="82" />
-        <source>Meeting</source>
-        <translation>会議情報</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="83" />
-        <source>Recording</source>
-        <translation>録音</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="84" />
-        <source>Transcript</source>
-        <translation>文字起こし</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
-        <source>Minutes</source>
-        <translation>議事録</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="101" />
+        <location filename="../../desktop/ui/job_status.py" line="17" />
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="111" />
-        <source>&amp;File</source>
-        <translation>ファイル(&amp;F)</translation>
+        <location filename="../../desktop/ui/job_status.py" line="34" />
+        <source>about %1 left</source>
+        <translation>残り約 %1</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="115" />
-        <source>Export...</source>
-        <translation>書き出し...</translation>
-    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="117" />
-        <source>Quit</source>
-        <translation>終了</translation>
+        <source>Gijiroku - meeting minutes</source>
+        <translation>議事録 - Gijiroku</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
-        <source>&amp;Recording</source>
-        <translation>録音(&amp;R)</translation>
+        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <source>Meeting</source>
+        <translation>会議情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
-        <source>Record</source>
-        <translation>録音開始</translation>
+        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <source>Recording</source>
+        <translation>録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
-        <source>Pause / resume</source>
-        <translation>一時停止／再開</translation>
+        <location filename="../../desktop/ui/main_window.py" line="67" />
+        <source>Transcript</source>
+        <translation>文字起こし</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
-        <source>Stop</source>
-        <translation>停止</translation>
+        <location filename="../../desktop/ui/main_window.py" line="68" />
+        <source>Minutes</source>
+        <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122" />
-        <source>Play / pause</source>
-        <translation>再生／一時停止</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
-        <source>&amp;Tools</source>
-        <translation>ツール(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
-        <source>Dictionaries...</source>
-        <translation>用語辞書...</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
-        <source>Settings...</source>
-        <translation>設定...</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="226" />
         <source>Import a meeting recording</source>
         <translation>会議の録音を取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Transcribing</source>
         <translation>文字起こし中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="323" />
-        <source>Minutes draft: up to line %1</source>
-        <translation>議事録の下書き：%1行目まで作成済み</translation>
+        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <source>Stop the recording before opening another meeting.</source>
+        <translation>別の会議を開く前に、録音を停止してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336" />
-        <source>Finishing the transcript</source>
-        <translation>文字起こしを仕上げています</translation>
+        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <source>"%1" is still running. Cancel it and open the other meeting?</source>
+        <translation>「%1」を実行中です。中止して別の会議を開きますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <source>This meeting has no audio to transcribe.</source>
+        <translation>この会議には文字起こしできる音声がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="180" />
+        <source>Transcribe again? The current transcript will be replaced.</source>
+        <translation>文字起こしをやり直しますか？ 今の文字起こしは置き換えられます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <source>Move this meeting to the trash?</source>
+        <translation>この会議をごみ箱に移しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="259" />
         <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
         <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355" />
-        <location filename="../../desktop/ui/main_window.py" line="372" />
+        <location filename="../../desktop/ui/main_window.py" line="269" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375" />
+        <location filename="../../desktop/ui/main_window.py" line="272" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401" />
+        <location filename="../../desktop/ui/main_window.py" line="298" />
         <source>Create the minutes before exporting this format.</source>
         <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>Exported to %1</source>
         <translation>%1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="471" />
+        <location filename="../../desktop/ui/main_window.py" line="349" />
         <source>Gijiroku</source>
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="501" />
+        <location filename="../../desktop/ui/main_window.py" line="360" />
         <source>Unfinished recording</source>
         <translation>終了していない録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
         <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
-<message><source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source><translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation></message><message><source>about</source><translation>残り約</translation></message><message><source>left</source><translation /></message><message><source>(untitled)</source><translation>（無題）</translation></message></context>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <source>(untitled)</source>
+        <translation>（無題）</translation>
+    </message>
+<message><source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source><translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation></message><message><source>&amp;File</source><translation>ファイル(&amp;F)</translation></message><message><source>New meeting</source><translation>新しい会議</translation></message><message><source>Import audio/video file...</source><translation>音声・動画ファイルを取り込む...</translation></message><message><source>Export...</source><translation>書き出し...</translation></message><message><source>Quit</source><translation>終了</translation></message><message><source>&amp;Recording</source><translation>録音(&amp;R)</translation></message><message><source>Record</source><translation>録音開始</translation></message><message><source>Pause / resume</source><translation>一時停止／再開</translation></message><message><source>Stop</source><translation>停止</translation></message><message><source>Play / pause</source><translation>再生／一時停止</translation></message><message><source>&amp;Tools</source><translation>ツール(&amp;T)</translation></message><message><source>Dictionaries...</source><translation>用語辞書...</translation></message><message><source>Settings...</source><translation>設定...</translation></message></context>
 <context>
     <name>MeetingInfoPanel</name>
     <message>
@@ -370,10 +325,43 @@
     </message>
 </context>
 <context>
+    <name>MeetingList</name>
+    <message>
+        <location filename="../../desktop/ui/meeting_list.py" line="22" />
+        <source>Recent meetings</source>
+        <translation>最近の会議</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_list.py" line="26" />
+        <source>New meeting</source>
+        <translation>新しい会議</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_list.py" line="27" />
+        <source>Import audio/video file...</source>
+        <translation>音声・動画ファイルを取り込む...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_list.py" line="64" />
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_list.py" line="65" />
+        <source>Transcribe again</source>
+        <translation>文字起こしをやり直す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_list.py" line="67" />
+        <source>Move to trash</source>
+        <translation>ごみ箱に移す</translation>
+    </message>
+</context>
+<context>
     <name>MinutesView</name>
     <message>
         <location filename="../../desktop/ui/minutes_view.py" line="76" />
-        <location filename="../../desktop/ui/minutes_view.py" line="149" />
+        <location filename="../../desktop/ui/minutes_view.py" line="153" />
         <source>Create minutes</source>
         <translation>議事録を作成</translation>
     </message>
@@ -413,42 +401,42 @@
         <translation>継続審議事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="90" />
+        <location filename="../../desktop/ui/minutes_view.py" line="91" />
         <source>Agenda</source>
         <translation>議題</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="90" />
+        <location filename="../../desktop/ui/minutes_view.py" line="92" />
         <source>Decisions</source>
         <translation>決定事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="91" />
+        <location filename="../../desktop/ui/minutes_view.py" line="93" />
         <source>Action items</source>
         <translation>宿題事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="91" />
+        <location filename="../../desktop/ui/minutes_view.py" line="94" />
         <source>Open items (継続審議)</source>
         <translation>継続審議事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="96" />
+        <location filename="../../desktop/ui/minutes_view.py" line="100" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="96" />
+        <location filename="../../desktop/ui/minutes_view.py" line="100" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="106" />
+        <location filename="../../desktop/ui/minutes_view.py" line="110" />
         <source>Next meeting</source>
         <translation>次回予定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="149" />
+        <location filename="../../desktop/ui/minutes_view.py" line="153" />
         <source>Re-create minutes</source>
         <translation>議事録を再作成</translation>
     </message>
@@ -456,182 +444,200 @@
 <context>
     <name>RecordPanel</name>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="36" />
+        <location filename="../../desktop/ui/record_panel.py" line="34" />
         <source>Refresh</source>
         <translation>再検出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="37" />
+        <location filename="../../desktop/ui/record_panel.py" line="35" />
         <source>Input device</source>
         <translation>入力デバイス</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="42" />
+        <location filename="../../desktop/ui/record_panel.py" line="40" />
         <source>Record</source>
         <translation>録音開始</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="43" />
-        <location filename="../../desktop/ui/record_panel.py" line="188" />
+        <location filename="../../desktop/ui/record_panel.py" line="41" />
+        <location filename="../../desktop/ui/record_panel.py" line="181" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="44" />
+        <location filename="../../desktop/ui/record_panel.py" line="42" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="57" />
+        <location filename="../../desktop/ui/record_panel.py" line="56" />
         <source>Elapsed</source>
         <translation>経過時間</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="59" />
+        <location filename="../../desktop/ui/record_panel.py" line="58" />
         <source>Level</source>
         <translation>入力レベル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="62" />
+        <location filename="../../desktop/ui/record_panel.py" line="61" />
         <source>Free disk</source>
         <translation>ディスクの空き</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="95" />
+        <location filename="../../desktop/ui/record_panel.py" line="99" />
         <source> (default)</source>
         <translation>（標準）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="142" />
+        <location filename="../../desktop/ui/record_panel.py" line="140" />
         <source>Stopped.</source>
         <translation>停止しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="161" />
+        <location filename="../../desktop/ui/record_panel.py" line="152" />
         <source>Clipping: move the microphone away</source>
         <translation>音割れ：マイクを離してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="163" />
+        <location filename="../../desktop/ui/record_panel.py" line="154" />
         <source>Too quiet: check the microphone</source>
         <translation>音が小さすぎます：マイクを確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="165" />
+        <location filename="../../desktop/ui/record_panel.py" line="156" />
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="168" />
+        <location filename="../../desktop/ui/record_panel.py" line="161" />
         <source> (low)</source>
         <translation>（残りわずか）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="170" />
+        <location filename="../../desktop/ui/record_panel.py" line="163" />
         <source>The input device was disconnected. What was recorded is saved; choose a device and press Record to continue.</source>
         <translation>入力デバイスが切断されました。録音済みの音声は保存されています。デバイスを選んで「録音開始」を押すと続きを録音できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="174" />
+        <location filename="../../desktop/ui/record_panel.py" line="167" />
         <source>The disk is almost full: the recording was stopped and saved.</source>
         <translation>ディスクの空き容量がほとんどないため、録音を停止して保存しました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="177" />
+        <location filename="../../desktop/ui/record_panel.py" line="170" />
         <source>Paused</source>
         <translation>一時停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="179" />
+        <location filename="../../desktop/ui/record_panel.py" line="172" />
         <source>Recording</source>
         <translation>録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/record_panel.py" line="188" />
+        <location filename="../../desktop/ui/record_panel.py" line="181" />
         <source>Resume</source>
         <translation>再開</translation>
     </message>
 </context>
 <context>
+    <name>RecordingFlow</name>
+    <message>
+        <location filename="../../desktop/ui/recording_flow.py" line="80" />
+        <source>Minutes draft: up to line %1</source>
+        <translation>議事録の下書き：%1行目まで作成済み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recording_flow.py" line="94" />
+        <source>Finishing the transcript</source>
+        <translation>文字起こしを仕上げています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recording_flow.py" line="118" />
+        <source>Writing the minutes</source>
+        <translation>議事録を作成中</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="20" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="33" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="24" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="37" />
         <source>Add a Whisper folder...</source>
         <translation>Whisperフォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="25" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="38" />
         <source>Add a GGUF file...</source>
         <translation>GGUFファイルを追加...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="26" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
         <source>Speech recognition</source>
         <translation>音声認識モデル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="27" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="40" />
         <source>Minutes model</source>
         <translation>議事録作成モデル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="31" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="44" />
         <source>CPU threads</source>
         <translation>CPUスレッド数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="32" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="45" />
         <source>Draft the minutes while recording (ready soon after Stop; uses more memory)</source>
         <translation>録音中に議事録の下書きを作成する（停止後すぐに完成します。メモリを多く使います）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="52" />
         <source>Language</source>
         <translation>表示言語</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="54" />
         <source>Choose...</source>
         <translation>選択...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="42" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="93" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="55" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
         <source>Meetings folder</source>
         <translation>会議の保存先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="43" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="56" />
         <source>A language change takes effect the next time the app starts.</source>
         <translation>表示言語の変更は、次にアプリを起動したときに反映されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="68" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="81" />
         <source> (default)</source>
         <translation>（標準）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="68" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="81" />
         <source> (light)</source>
         <translation>（軽量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="75" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
         <source>CTranslate2 Whisper model folder</source>
         <translation>CTranslate2形式のWhisperモデルのフォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="77" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
         <source>GGUF chat model</source>
         <translation>GGUFチャットモデル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="85" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="98" />
         <source>Model not added</source>
         <translation>モデルを追加できませんでした</translation>
     </message>
@@ -639,66 +645,76 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="40" />
+        <location filename="../../desktop/ui/transcript_view.py" line="42" />
         <source>Find</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="42" />
+        <location filename="../../desktop/ui/transcript_view.py" line="44" />
         <source>Replace with</source>
         <translation>置換後の文字列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="43" />
+        <location filename="../../desktop/ui/transcript_view.py" line="45" />
         <source>Find next</source>
         <translation>次を検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="44" />
+        <location filename="../../desktop/ui/transcript_view.py" line="46" />
         <source>Replace all</source>
         <translation>すべて置換</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <location filename="../../desktop/ui/transcript_view.py" line="53" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <location filename="../../desktop/ui/transcript_view.py" line="53" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <location filename="../../desktop/ui/transcript_view.py" line="53" />
         <source>Text</source>
         <translation>発言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="58" />
-        <location filename="../../desktop/ui/transcript_view.py" line="183" />
-        <location filename="../../desktop/ui/transcript_view.py" line="212" />
+        <location filename="../../desktop/ui/transcript_view.py" line="62" />
+        <location filename="../../desktop/ui/transcript_view.py" line="211" />
+        <location filename="../../desktop/ui/transcript_view.py" line="240" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="59" />
+        <location filename="../../desktop/ui/transcript_view.py" line="63" />
         <source>-5 s</source>
         <translation>-5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="60" />
+        <location filename="../../desktop/ui/transcript_view.py" line="64" />
         <source>+5 s</source>
         <translation>+5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="66" />
+        <location filename="../../desktop/ui/transcript_view.py" line="70" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="168" />
+        <location filename="../../desktop/ui/transcript_view.py" line="196" />
         <source>Pause</source>
         <translation>一時停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="256" />
+        <source>Not found</source>
+        <translation>見つかりません</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="268" />
+        <source>%1 replaced</source>
+        <translation>%1 件を置換しました</translation>
     </message>
 </context>
 <context>
@@ -709,24 +725,24 @@
         <translation>辞書</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary_dialog.py" line="18" />
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="21" />
         <source>One term per line. A reading may follow after a tab (e.g. 東海林&lt;TAB&gt;しょうじ); after two more tabs, spellings the transcript wrongly shows for it, separated by commas (e.g. 出納室&lt;TAB&gt;すいとうしつ&lt;TAB&gt;&lt;TAB&gt;水筒室).</source>
         <translation>1行に1語。読みはタブの後に書けます（例：東海林&lt;TAB&gt;しょうじ）。さらにタブを2つ置いた後に、文字起こしで誤って表示される表記をカンマ区切りで書けます（例：出納室&lt;TAB&gt;すいとうしつ&lt;TAB&gt;&lt;TAB&gt;水筒室）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary_dialog.py" line="22" />
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="28" />
         <source>Restore the standard list</source>
         <translation>標準の一覧に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary_dialog.py" line="27" />
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="33" />
         <source>User dictionary</source>
         <translation>用語辞書</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/vocabulary_dialog.py" line="28" />
+        <location filename="../../desktop/ui/vocabulary_dialog.py" line="34" />
         <source>Administrative terms (built in)</source>
         <translation>行政用語（標準）</translation>
     </message>
 </context>
-</TS>
+<context><name>QFileDialog</name><message><source>&amp;Look in:</source><translation>場所(&amp;L):</translation></message><message><source>Files of &amp;type:</source><translation>ファイルの種類(&amp;T):</translation></message></context></TS>

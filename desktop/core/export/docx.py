@@ -22,7 +22,7 @@ from docx.shared import Mm, Pt
 from .. import store
 from ..errors import InputUnreadable
 from ..types import Minutes, Transcript
-from . import ExportOptions
+from .options import ExportOptions
 from .layout import date_line, load_template, sections
 
 FONTS = {"yu": ("游明朝", "游ゴシック"), "ms": ("ＭＳ 明朝", "ＭＳ ゴシック")}

@@ -15,7 +15,7 @@ from typing import Optional
 
 from pathlib import Path
 
-from .. import grounding, paths, wareki
+from .. import japanese, paths, wareki
 from ..errors import InvalidTemplate
 from ..types import Minutes, Transcript
 
@@ -65,7 +65,7 @@ class Section:
 
 
 def date_line(m: Minutes, seireki: bool = False) -> str:
-    d = grounding.parse_iso_date(m.date)
+    d = japanese.parse_iso_date(m.date)
     if d is None:
         return m.date
     text = wareki.format_seireki(d) if seireki else wareki.format_wareki(d)
@@ -115,7 +115,9 @@ def sections(m: Minutes, template: Optional[Template] = None, transcript: Option
         elif key == "decisions":
             s.lines = [d.text for d in m.decisions]
         elif key == "action_items":
-            s.lines = [f"{a.owner or undecided}：{a.task}（{t.labels['due']}：{a.due or undecided}）" for a in m.action_items]
+            s.lines = [
+                f"{a.owner or undecided}：{a.task}（{t.labels['due']}：{a.due or undecided}）" for a in m.action_items
+            ]
         elif key == "open_issues":
             s.lines = [o.text for o in m.open_issues]
         elif key == "next_meeting":

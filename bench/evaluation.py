@@ -1,7 +1,7 @@
 """Measuring quality against a reference: character error rate and fact recall of minutes.
 
-Used by the tests (regression thresholds) and the benchmarks; the reference format is the one
-of tests/fixtures/*.ref.json (utterances with text, and the facts the minutes must contain).
+Used by the benchmarks and the tests; the reference format is the one of tests/fixtures/*.ref.json
+(utterances with text, and the facts the minutes must contain). Not part of the app.
 """
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import re
 import unicodedata
 from typing import Any
 
-import numpy as np
+from rapidfuzz.distance import Levenshtein
 
-from .grounding import normalize_text
-from .types import Minutes
+from desktop.core.japanese import normalize_text
+from desktop.core.types import Minutes
 
 _PUNCT = re.compile(r"[\s、。，．,.!?！？「」『』（）()・:：;；…ー―-]")
 
@@ -22,29 +22,9 @@ def normalize_for_cer(text: str) -> str:
     return _PUNCT.sub("", normalize_text(unicodedata.normalize("NFKC", text)))
 
 
-def edit_distance(a: str, b: str) -> int:
-    if not a:
-        return len(b)
-    if not b:
-        return len(a)
-    prev = np.arange(len(b) + 1)
-    bb = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32)
-    for i, ch in enumerate(a, 1):
-        cost = (bb != ord(ch)).astype(np.int64)
-        cur = np.empty_like(prev)
-        cur[0] = i
-        # substitution/deletion first, then insertion as a running minimum along the row
-        np.minimum(prev[1:] + 1, prev[:-1] + cost, out=cur[1:])
-        for j in range(1, len(cur)):
-            if cur[j - 1] + 1 < cur[j]:
-                cur[j] = cur[j - 1] + 1
-        prev = cur
-    return int(prev[-1])
-
-
 def cer(reference: str, hypothesis: str) -> float:
     ref, hyp = normalize_for_cer(reference), normalize_for_cer(hypothesis)
-    return edit_distance(ref, hyp) / max(1, len(ref))
+    return Levenshtein.distance(ref, hyp) / max(1, len(ref))
 
 
 def _has_any(text: str, keywords: list[str]) -> bool:

@@ -1,0 +1,49 @@
+"""Command-line arguments turned into the core's objects: the meeting, its vocabulary, the engines."""
+from __future__ import annotations
+
+from desktop import config
+from desktop.core import errors, wareki
+from desktop.core.types import Meeting
+
+catalog = config.model_catalog
+
+
+def engine(args, settings: config.Settings):
+    from desktop.core.pipeline import EngineSettings
+
+    return EngineSettings(model_asr=getattr(args, "model_asr", None) or settings.model_asr,
+                          model_llm=getattr(args, "model_llm", None) or settings.model_llm,
+                          cpu_threads=args.threads or settings.cpu_threads)
+
+
+def attendees(text: str) -> list[str]:
+    return [a.strip() for a in text.replace("、", ",").split(",") if a.strip()]
+
+
+def meeting(args) -> Meeting:
+    """The meeting's particulars, checked before any work starts: a date or time that cannot be read
+    is refused in one sentence instead of being printed raw in the minutes."""
+    try:
+        day = wareki.parse_date(args.date)
+    except ValueError as exc:
+        raise errors.InvalidDate(str(exc), value=args.date) from exc
+    try:
+        start, end = wareki.parse_time_range(args.time)
+    except ValueError as exc:
+        raise errors.InvalidTime(str(exc), value=args.time) from exc
+    return Meeting(title=args.title, date=day.isoformat() if day else "", place=args.place,
+                   attendees=attendees(args.attendees), start_time=start, end_time=end,
+                   vocabulary=meeting_vocabulary(args))
+
+
+def meeting_vocabulary(args) -> list[str]:
+    path = getattr(args, "vocabulary", None)
+    if not path:
+        return []
+    if not path.is_file():
+        raise errors.InputNotFound(str(path), path=str(path))
+    try:
+        return [line.rstrip("\n") for line in path.read_text(encoding="utf-8-sig").splitlines()
+                if line.strip() and not line.startswith("#")]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise errors.InputUnreadable(str(exc), path=str(path)) from exc

@@ -1,0 +1,220 @@
+"""The command line's grammar: commands and options described in the user's language (Japanese by
+default, `--lang en` anywhere on the line for English), and usage errors as one line like every
+other error."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Optional, Sequence
+
+from desktop.core import errors
+
+EXIT_ERROR, EXIT_USAGE, EXIT_CANCELLED = 1, 2, 130
+
+# argparse's own words (headings, its usage errors), as gettext would give them in Japanese. Python
+# ships no Japanese catalogue for argparse; without this, `--help` and usage errors were half English.
+_ARGPARSE_JA = {
+    "usage: ": "使い方: ",
+    "positional arguments": "引数",
+    "options": "オプション",
+    "optional arguments": "オプション",
+    "show this help message and exit": "このヘルプを表示して終了します",
+    "the following arguments are required: %s": "次の指定が必要です: %s",
+    "unrecognized arguments: %s": "解釈できない指定があります: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "%(value)r は選べません（選べるもの: %(choices)s）",
+    "invalid choice: %(value)r, choose from %(choices)s": "%(value)r は選べません（選べるもの: %(choices)s）",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "expected one argument": "値を1つ指定してください",
+    "expected at least one argument": "値を1つ以上指定してください",
+    "invalid %(type)s value: %(value)r": "%(value)r は正しい値ではありません",
+    "ambiguous option: %(option)s could match %(matches)s": "%(option)s はあいまいです（候補: %(matches)s）",
+    "not allowed with argument %s": "%s と同時には指定できません",
+    "ignored explicit argument %r": "値 %r は指定できません",
+}
+_english = argparse._
+
+
+def use_language(lang: str) -> None:
+    """argparse looks its words up through its module's `_` at the time it writes them."""
+    argparse._ = _english if lang == "en" else (lambda text: _ARGPARSE_JA.get(text, text))
+
+
+def language_in(argv: Sequence[str]) -> Optional[str]:
+    """`--lang en` / `--lang=en` wherever it stands: before the command, after it, or after its arguments."""
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr like every other error."""
+
+    lang = "ja"
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        prefix = "コマンドの指定が正しくありません" if self.lang != "en" else "Invalid command line"
+        sys.stderr.write(f"{prefix}: {message}（gijiroku --help）\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+# Every command and option, described in both languages: (ja, en).
+HELP = {
+    "prog": ("議事録: 日本語の会議を、ネットワークを使わずに文字起こしし議事録にします",
+             "議事録: offline Japanese meeting transcription and minutes"),
+    "lang": ("メッセージの言語（ja または en）", "message language (ja or en)"),
+    "debug": ("エラーの詳細（トレースバック）を表示します", "show tracebacks"),
+    "threads": ("モデルが使うCPUスレッド数", "CPU threads for the models"),
+    "title": ("会議名", "the meeting's title"),
+    "date": ("開催日（2025-12-01、2025/12/01、令和7年12月1日）", "the date (2025-12-01, 2025/12/01 or 令和7年12月1日)"),
+    "place": ("開催場所", "the place"),
+    "attendees": ("出席者（「,」か「、」で区切る。例: 木村室長,松本主任）",
+                  "attendees, separated by ',' or '、' (e.g. 木村室長,松本主任)"),
+    "time": ("開始と終了の時刻（10:00-11:00 または 10時～11時）", "start and end (10:00-11:00 or 10時～11時)"),
+    "vocabulary": ("用語ファイル: 1行に1語。タブの後に読み、さらに文脈、誤認識されやすい表記（カンマ区切り）",
+                   "file: one term per line; after a tab its reading, then context, then misheard spellings"),
+    "out_dir": ("出力先のフォルダー", "output folder"),
+    "out_file": ("出力ファイル", "output file"),
+    "audio": ("会議の音声または動画ファイル（wav、mp3、m4a、mp4 など）", "the meeting's audio or video file"),
+    "model_asr": ("音声認識モデル（名前またはフォルダーのパス）", "speech recognition model (name or folder)"),
+    "model_llm": ("議事録作成モデル（名前またはGGUFファイルのパス）", "minutes model (name or GGUF file)"),
+    "template": ("ひな形: gijiyoshi（議事要旨）、gijiroku（議事録・詳細）、または独自のひな形 .json",
+                 "gijiyoshi (議事要旨, summary), gijiroku (議事録, detailed), or a template .json of your own"),
+    "seireki": ("日付を和暦（令和8年）ではなく西暦（2026年）で書きます", "dates as 2026年 instead of 令和8年"),
+    "marking": ("ヘッダーの表示（例: 取扱注意）", "header marking, e.g. 取扱注意"),
+    "appendix": ("Word: 文字起こし全文を末尾に付けます", "docx: add the full transcript"),
+    "style_docx": ("書式を引き継ぐ、所属の Word ファイル（.docx）", "the office's own .docx to take styles from"),
+    "fonts": ("フォント: yu（游明朝・游ゴシック）または ms（MS 明朝・MS ゴシック）", "yu (游明朝/游ゴシック) or ms (MS 明朝/ゴシック)"),
+    "format": ("書き出す形式", "the format to write"),
+    "process": ("音声から文字起こし・議事録・Word を作ります", "audio -> transcript, minutes, Word"),
+    "transcribe": ("音声を文字起こしします（transcript.json）", "audio -> transcript.json"),
+    "minutes": ("文字起こしから議事録を作ります（minutes.json）", "transcript.json -> minutes.json"),
+    "transcript": ("文字起こしファイル（transcript.json）", "the transcript (transcript.json)"),
+    "export": ("議事録・文字起こしを Word などに書き出します", "minutes/transcript -> docx, md, txt, json, srt, vtt, csv"),
+    "source": ("会議フォルダー、minutes.json または transcript.json", "a meeting folder, minutes.json or transcript.json"),
+    "models": ("モデルの一覧・インストール・追加・検査", "list, install, add, verify models"),
+    "models_list": ("モデルの一覧を表示します", "list the models"),
+    "models_install": ("標準モデルを部品パッケージから組み立てて検査します", "assemble and check the default models"),
+    "models_add": ("自分のモデル（Whisper フォルダーまたは GGUF）を登録します", "register your own model"),
+    "models_verify": ("モデルファイルを検査します（sha256）", "check the model files (sha256)"),
+    "names": ("モデル名（省略するとすべての標準モデル）", "model names (all default models if none)"),
+    "path": ("モデルのフォルダーまたはファイル", "the model's folder or file"),
+    "name": ("登録する名前", "the name to register it under"),
+    "role": ("役割: asr（音声認識）または llm（議事録作成）", "asr (speech recognition) or llm (minutes)"),
+    "devices": ("録音に使える入力デバイスを表示します", "list audio inputs"),
+    "record": ("会議を録音し、その場で文字起こしします", "record a meeting with live transcription"),
+    "device": ("入力デバイスの名前または番号", "input device name or index"),
+    "seconds": ("この秒数で録音を終えます", "stop after this many seconds"),
+    "no_live": ("録音だけ行い、文字起こしはしません", "record only, no live transcript"),
+    "record_minutes": ("録音中に議事録の下書きを作り、停止後すぐに minutes.json と minutes.docx を書きます",
+                       "draft the minutes while recording; minutes.json and minutes.docx follow soon after stop"),
+    "recover": ("途中で止まった録音を修復します", "repair an unfinished recording"),
+    "folder": ("録音のある会議フォルダー", "the meeting folder with the recording"),
+    "demo": ("付属のサンプル会議を処理します", "process the bundled sample meeting"),
+}
+
+
+def h(key: str) -> str:
+    return HELP[key][1 if OneLineParser.lang == "en" else 0]
+
+
+def export_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--template", default="gijiyoshi", help=h("template"))
+    p.add_argument("--seireki", action="store_true", help=h("seireki"))
+    p.add_argument("--marking", default="", help=h("marking"))
+    p.add_argument("--appendix", action="store_true", help=h("appendix"))
+    p.add_argument("--style-docx", default=None, help=h("style_docx"))
+    p.add_argument("--fonts", choices=("yu", "ms"), default="yu", help=h("fonts"))
+
+
+def export_options(args):
+    from desktop.core.export import ExportOptions
+
+    if args.style_docx and not Path(args.style_docx).is_file():
+        raise errors.InputNotFound(args.style_docx, path=args.style_docx)
+    return ExportOptions(template=args.template, seireki=args.seireki, marking=args.marking, appendix=args.appendix,
+                         style_docx=args.style_docx, fonts=args.fonts)
+
+
+def build_parser(lang: str = "ja") -> OneLineParser:
+    OneLineParser.lang = lang
+    use_language(lang)
+    # The options every command takes, accepted before or after the command: SUPPRESS keeps a
+    # command's parser from overwriting what was given before it with its own default.
+    common = OneLineParser(add_help=False)
+    common.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS, help=h("lang"))
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=h("debug"))
+    common.add_argument("--threads", type=int, default=argparse.SUPPRESS, help=h("threads"))
+
+    meeting_args = OneLineParser(add_help=False)
+    meeting_args.add_argument("--title", default="", help=h("title"))
+    meeting_args.add_argument("--date", default="", help=h("date"))
+    meeting_args.add_argument("--place", default="", help=h("place"))
+    meeting_args.add_argument("--attendees", default="", help=h("attendees"))
+    meeting_args.add_argument("--time", default="", help=h("time"))
+    meeting_args.add_argument("--vocabulary", type=Path, default=None, help=h("vocabulary"))
+
+    p = OneLineParser(prog="gijiroku", description=h("prog"), parents=[common])
+    p.set_defaults(lang=None, debug=False, threads=None)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, parents=(common,)) -> OneLineParser:
+        return sub.add_parser(name, parents=list(parents), help=h(name), description=h(name))
+
+    pr = command("process", (common, meeting_args))
+    pr.add_argument("audio", type=Path, help=h("audio"))
+    pr.add_argument("--out", type=Path, required=True, help=h("out_dir"))
+    pr.add_argument("--model-asr", default=None, help=h("model_asr"))
+    pr.add_argument("--model-llm", default=None, help=h("model_llm"))
+    export_args(pr)
+
+    tr = command("transcribe", (common, meeting_args))
+    tr.add_argument("audio", type=Path, help=h("audio"))
+    tr.add_argument("--out", type=Path, required=True, help=h("out_file"))
+    tr.add_argument("--model-asr", default=None, help=h("model_asr"))
+
+    mi = command("minutes", (common, meeting_args))
+    mi.add_argument("transcript", type=Path, help=h("transcript"))
+    mi.add_argument("--out", type=Path, required=True, help=h("out_file"))
+    mi.add_argument("--model-llm", default=None, help=h("model_llm"))
+
+    ex = command("export")
+    ex.add_argument("source", type=Path, help=h("source"))
+    ex.add_argument("--format", required=True, choices=("docx", "md", "txt", "json", "srt", "vtt", "csv"),
+                    help=h("format"))
+    ex.add_argument("--out", type=Path, required=True, help=h("out_file"))
+    export_args(ex)
+
+    mo = command("models")
+    mosub = mo.add_subparsers(dest="models_command", required=True, metavar="SUBCOMMAND")
+    mosub.add_parser("list", parents=[common], help=h("models_list"), description=h("models_list"))
+    mi_ = mosub.add_parser("install", parents=[common], help=h("models_install"), description=h("models_install"))
+    mi_.add_argument("names", nargs="*", help=h("names"))
+    ad = mosub.add_parser("add", parents=[common], help=h("models_add"), description=h("models_add"))
+    ad.add_argument("path", type=Path, help=h("path"))
+    ad.add_argument("--name", default=None, help=h("name"))
+    ad.add_argument("--role", choices=("asr", "llm"), default=None, help=h("role"))
+    ve = mosub.add_parser("verify", parents=[common], help=h("models_verify"), description=h("models_verify"))
+    ve.add_argument("names", nargs="*", help=h("names"))
+
+    command("devices")
+    rc = command("record")
+    rc.add_argument("--out", type=Path, required=True, help=h("out_dir"))
+    rc.add_argument("--device", default=None, help=h("device"))
+    rc.add_argument("--seconds", type=float, default=None, help=h("seconds"))
+    rc.add_argument("--no-live", action="store_true", help=h("no_live"))
+    rc.add_argument("--model-asr", default=None, help=h("model_asr"))
+    rc.add_argument("--title", default="", help=h("title"))
+    rc.add_argument("--attendees", default="", help=h("attendees"))
+    rc.add_argument("--vocabulary", type=Path, default=None, help=h("vocabulary"))
+    rc.add_argument("--minutes", action="store_true", help=h("record_minutes"))
+    rc.add_argument("--model-llm", default=None, help=h("model_llm"))
+    rv = command("recover")
+    rv.add_argument("folder", type=Path, help=h("folder"))
+
+    de = command("demo")
+    de.add_argument("--out", type=Path, default=None, help=h("out_dir"))
+    return p

@@ -1,0 +1,15 @@
+"""What the clerk chooses for an export (template, era, marking, fonts): shared by every writer."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    template: str = "gijiyoshi"       # or "gijiroku" (detailed: who said what per agenda item)
+    seireki: bool = False             # dates as 2026年1月23日 instead of 令和8年1月23日
+    marking: str = ""                 # header marking, e.g. 取扱注意
+    appendix: bool = False            # docx: the full transcript after the minutes
+    style_docx: Optional[str] = None  # the office's own .docx whose styles, margins and header are used
+    fonts: str = "yu"                 # "yu" (游明朝/游ゴシック) or "ms" (MS 明朝/MS ゴシック, older Word)

@@ -1,0 +1,126 @@
+"""Japanese text in the form numbers and dates are compared in: kanji numerals as digits, dates
+said in a line (十二月十二日, 12/12), and due dates taken only from what was said."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from typing import Optional
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10_000, "億": 100_000_000}
+_NUMERAL_RUN = re.compile(r"[〇零一二三四五六七八九十百千万億]+")
+
+
+def kanji_to_int(run: str) -> Optional[int]:
+    """'百二十万' -> 1200000, '十二' -> 12, '二〇二五' -> 2025; None if not a number."""
+    if not run:
+        return None
+    if all(c in _DIGITS for c in run):  # digit by digit, as in 二〇二五
+        return int("".join(str(_DIGITS[c]) for c in run))
+    total, section, current = 0, 0, 0
+    for c in run:
+        if c in _DIGITS:
+            current = _DIGITS[c]
+        elif c in _SMALL_UNITS:
+            section += (current or 1) * _SMALL_UNITS[c]
+            current = 0
+        elif c in _BIG_UNITS:
+            total += (section + current or 1) * _BIG_UNITS[c]
+            section, current = 0, 0
+        else:
+            return None
+    return total + section + current
+
+
+def normalize_text(text: str) -> str:
+    """NFKC and kanji numerals as digits: the form dates and numbers are compared in.
+
+    万 and 億 stay as written units (百二十万 -> 120万), so that a number said in kanji and the
+    same number written by the model in digits (120万) compare equal.
+    """
+    text = unicodedata.normalize("NFKC", text)
+
+    def repl(m: re.Match) -> str:
+        if not _is_numeric_context(m):
+            return m.group(0)
+        parts = re.split(r"([万億])", m.group(0))
+        out = []
+        for part in parts:
+            if part in _BIG_UNITS or not part:
+                out.append(part)
+                continue
+            value = kanji_to_int(part)
+            out.append(str(value) if value is not None else part)
+        return "".join(out)
+
+    return _NUMERAL_RUN.sub(repl, text)
+
+
+def _is_numeric_context(m: re.Match) -> bool:
+    run = m.group(0)
+    after = m.string[m.end():m.end() + 1]
+    if run in _BIG_UNITS:
+        return False  # a lone 万 is a unit after digits (120万) or part of a word (万一)
+    if len(run) > 1:
+        return True
+    return after in "月日時分年台枚名人件回割円%点週"
+
+
+_DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+_SLASH_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})(?!\d)")
+
+
+def find_dates(text: str) -> list[tuple[Optional[int], int, int]]:
+    """(year or None, month, day) for each date written in the text, in order."""
+    norm = normalize_text(text)
+    found = []
+    for m in _DATE.finditer(norm):
+        month, day = int(m.group(2)), int(m.group(3))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append((int(m.group(1)) if m.group(1) else None, month, day))
+    for m in _SLASH_DATE.finditer(norm):
+        month, day = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            found.append((None, month, day))
+    return found
+
+
+def infer_year(month: int, meeting_date: Optional[date]) -> Optional[int]:
+    """A due date named without a year lies on or after the meeting: December's meeting, January's due."""
+    if meeting_date is None:
+        return None
+    return meeting_date.year + (1 if month < meeting_date.month else 0)
+
+
+def format_date(year: Optional[int], month: int, day: int) -> str:
+    return f"{year}年{month}月{day}日" if year else f"{month}月{day}日"
+
+
+def normalize_due(proposed: str, source_text: str, meeting_date: Optional[date] = None) -> str:
+    """The due date the source lines state, written as 12月12日 (with the year when known); never invented.
+
+    The model's proposal is kept only if the same month and day are in the source; otherwise the
+    date the source sets with 「まで」 is used; otherwise nothing.
+    """
+    source_dates = find_dates(source_text)
+    if not source_dates:
+        return ""
+    keys = {(m, d) for _, m, d in source_dates}
+    for y, m, d in find_dates(proposed):
+        if (m, d) in keys:
+            return format_date(y or infer_year(m, meeting_date), m, d)
+    norm = normalize_text(source_text)
+    for m in _DATE.finditer(norm):
+        if "まで" in norm[m.end():m.end() + 4]:
+            month, day = int(m.group(2)), int(m.group(3))
+            return format_date(int(m.group(1)) if m.group(1) else infer_year(month, meeting_date), month, day)
+    return ""
+
+
+def parse_iso_date(value: str) -> Optional[date]:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

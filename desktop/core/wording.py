@@ -1,0 +1,141 @@
+"""Minutes wording shaped from transcript lines, without a model: a line as the model sees it,
+a clean 議事録 sentence, a task in the dictionary form without its deadline, the next meeting's
+date, topics and their lines, and duplicates merged."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from . import cues, grounding, japanese, names
+from .reading import plain_request
+from .types import ActionItem, Item, Segment
+
+def format_line(seg: Segment) -> str:
+    who = f"{seg.speaker}: " if seg.speaker else ""
+    return f"[{seg.id}] {who}{seg.text}"
+
+
+def lines_text(segments: list[Segment]) -> str:
+    return "\n".join(format_line(s) for s in segments)
+
+
+def accept_model_kind(kind: str, text: str) -> str:
+    """The model's kind for a line without clear cues, kept only where the line can bear it."""
+    norm = japanese.normalize_text(text)
+    if kind == "decision":
+        # A decision must be stated as decided: a proposal, a question or an opinion is not one.
+        return "proposal" if any(c in norm for c in cues.NOT_DECIDED) or norm.endswith("か。") else "decision"
+    if kind == "next_meeting":
+        return kind if japanese.find_dates(norm) else "other"
+    return kind if kind in cues.KINDS else "other"
+
+
+def topic_starts(titles: list[str], segments: list[Segment], intro: Optional[Segment]) -> list[int]:
+    """Where each announced topic's discussion starts: its ordinal (「二点目」) or its first mention."""
+    if not titles or intro is None:
+        return []
+    after = [s for s in segments if s.id > intro.id]
+    starts: list[int] = []
+    for n, title in enumerate(titles, 1):
+        lo = starts[-1] if starts else intro.id
+        ordinal = (f"{n}点目", f"{n}つ目", f"第{n}", f"{n}番目")
+        found = next((s.id for s in after if s.id > lo and any(o in japanese.normalize_text(s.text) for o in ordinal)),
+                     None)
+        if found is None:
+            found = next((s.id for s in after if s.id > lo and grounding.support(title, s.text) >= 0.5), None)
+        if found is None:
+            found = lo + 1 if n > 1 else intro.id
+        starts.append(found)
+    # The first topic's discussion begins right after the announcement if nothing says otherwise.
+    return starts
+
+
+def topic_blocks(segments: list[Segment], starts: list[int]) -> list[list[Segment]]:
+    blocks = []
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else None
+        blocks.append([s for s in segments if s.id >= start and (end is None or s.id < end)])
+    return blocks
+
+
+def clean_sentence(text: str, period: bool = True) -> str:
+    text = " ".join(str(text).split()).strip(" 　・-")
+    for lead in ("それでは、", "それでは", "では、", "そこで、", "じゃあ、"):
+        if text.startswith(lead):
+            text = text[len(lead):]
+    if period and text and not text.endswith(("。", "．", ".")):
+        text += "。"
+    return text
+
+
+def task_from_line(line: str, owner: str = "") -> str:
+    """The requested work as said: 「松本主任は、周知文を作成してください。」-> 「周知文を作成する」."""
+    text = clean_sentence(line, period=False).rstrip("。")
+    m = re.match(r"^.{1,14}?(?:は|には)、", text)
+    if m is None and owner:
+        # 「小林主任は要求資料を…」 without the comma: the addressee is the opening words up to は.
+        m = re.match(r"^.{0,6}?" + re.escape(names.strip_title(owner)[:1]) + r".{0,8}?(?:は|には)、?", text)
+    if m:
+        text = text[m.end():]
+    return cues.REQUEST_TAIL.sub("する", plain_request(without_due(text))).strip("、 ") or clean_sentence(line, False)
+
+
+_DUE_PHRASE = re.compile(
+    r"(も)?、?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}"
+    r"|月末|来週中|今週中|週明け)(?:頃|ごろ)?まで(?:に)?、?"
+)
+
+
+def without_due(task: str) -> str:
+    """The deadline has its own column: 「周知文も12月12日までに作成する」-> 「周知文を作成する」."""
+    def cut(m: re.Match) -> str:
+        if m.group(1):
+            return "を"  # 「案内文も七月三十一日までに送付」: the も belonged to the deadline's phrasing
+        # "届き次第、一月十六日までに報告" keeps its clause comma; "周知文を、十二月十二日までに" does not.
+        before = task[:m.start()]
+        return "、" if m.group(0).startswith("、") and before and not before.endswith(("を", "は", "も")) else ""
+
+    out = _DUE_PHRASE.sub(cut, task).strip("、 ")
+    return out or task
+
+
+def describe_next_meeting(source_text: str, meeting_date) -> str:
+    """'次回の会議は、一月三十日金曜日の午前十時から' -> '2026年1月30日(金) 午前10時から'."""
+    norm = japanese.normalize_text(source_text)
+    dates = japanese.find_dates(norm)
+    if not dates:
+        return ""
+    year, month, day = dates[0]
+    text = japanese.format_date(year or japanese.infer_year(month, meeting_date), month, day)
+    wd = next((w for w in "月火水木金土日" if f"{w}曜" in norm), "")
+    if wd:
+        text += f"({wd})"
+    t = re.search(r"(午前|午後)?\s*(\d{1,2})時(?:(\d{1,2})分|半)?", norm)
+    if t:
+        text += " " + t.group(0) + ("から" if "から" in norm[t.end():t.end() + 3] else "")
+    return text
+
+
+def dedupe_items(items: list[Item]) -> list[Item]:
+    out: list[Item] = []
+    for it in items:
+        twin = next((o for o in out if grounding.similar(o.text, it.text) > 0.6), None)
+        if twin is None:
+            out.append(it)
+        else:
+            twin.refs = sorted(set(twin.refs) | set(it.refs))
+    return out
+
+
+def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:
+    out: list[ActionItem] = []
+    for it in items:
+        twin = next((o for o in out if o.owner == it.owner and grounding.similar(o.task, it.task) > 0.6), None)
+        if twin is None:
+            out.append(it)
+        else:
+            twin.refs = sorted(set(twin.refs) | set(it.refs))
+            twin.due = twin.due or it.due
+    return out
+
+
