@@ -56,6 +56,7 @@ class Settings:
     ui_language: str = "ja"
     storage_dir: str = ""             # empty: data_dir()/meetings
     draft_while_recording: bool = True  # the minutes model drafts during the meeting (more memory, ready sooner)
+    clerk_name: str = ""              # 作成者 on the Word minutes and the document's author
 
     def meetings_dir(self) -> Path:
         return Path(self.storage_dir) if self.storage_dir else data_dir() / "meetings"

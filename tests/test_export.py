@@ -48,7 +48,7 @@ def test_docx_reads_back(tmp_path):
     doc = Document(str(out))
     paragraphs = [p.text for p in doc.paragraphs]
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
-    assert paragraphs[0] == "第2回 庁内ペーパーレス化推進会議"
+    assert paragraphs[0] == "第2回 庁内ペーパーレス化推進会議　議事要旨"
     assert headings[:6] == ["議題", "議事概要", "1. 会議資料の電子化", "決定事項", "宿題事項", "継続審議事項"]
     info = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
     assert info["日時"] == "令和8年1月23日(金) 14:00～15:00" and info["出席者"] == "木村室長、松本主任"
@@ -85,7 +85,7 @@ def test_office_style_template_is_used(tmp_path):
     assert round(doc.sections[0].left_margin.mm) == 30
     assert doc.styles["Normal"].font.name == "Office Font"
     assert "テンプレートの本文（消えるべき）" not in [p.text for p in doc.paragraphs]
-    assert doc.paragraphs[0].text == "第2回 庁内ペーパーレス化推進会議"
+    assert doc.paragraphs[0].text == "第2回 庁内ペーパーレス化推進会議　議事要旨"
 
 
 def test_ms_fonts_option(tmp_path):
@@ -100,7 +100,8 @@ def test_edited_minutes_round_trip_through_word(tmp_path):
     doc = Document(str(export("docx", tmp_path / "m.docx", m, None)))
     paragraphs = [p.text for p in doc.paragraphs]
     assert "・令和8年4月から会議資料を原則電子化する。" in paragraphs
-    assert [c.text for c in doc.tables[1].rows[1].cells] == ["松本主任", "周知文を作成する", "2026年2月6日"]
+    # The clerk's date, in the era the page uses.
+    assert [c.text for c in doc.tables[1].rows[1].cells] == ["松本主任", "周知文を作成する", "令和8年2月6日"]
     assert "電子化の方針を確認した。" in paragraphs and "1月30日(金) 午前10時から" in paragraphs
 
 
@@ -190,3 +191,39 @@ def test_a_broken_template_is_named_and_nothing_is_written(tmp_path, content):
 def test_detailed_remarks_leave_out_acknowledgements_and_hesitations(line, kept):
     from desktop.core.export.layout import remark_text
     assert remark_text(line) == kept
+
+
+def test_word_page_as_offices_file_it(tmp_path):
+    """The kind of document in the title, every date in the chosen era, the particulars the clerk
+    entered, headings kept with what they head, and the file's properties naming the clerk."""
+    m = sample_minutes()
+    m.action_items = [ActionItem("松本主任", "周知文を作成する", "2025年12月12日", [3]),
+                      ActionItem("井上課長補佐", "見積りを取る", "2026年1月16日", [3])]
+    m.next_meeting = "2026年1月30日(金) 午前10時から"
+    m.absentees, m.materials, m.recorder = ["佐藤委員"], ["資料1 進捗報告", "資料2 予算案"], "総務課 山田"
+    out = export("docx", tmp_path / "m.docx", m, None, ExportOptions(template="gijiroku", author="総務課 松本"))
+    doc = Document(str(out))
+    paragraphs = [p.text for p in doc.paragraphs]
+    assert paragraphs[0] == "第2回 庁内ペーパーレス化推進会議　議事録"
+    info = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows}
+    assert info["欠席者"] == "佐藤委員" and info["配布資料"] == "資料1 進捗報告、資料2 予算案"
+    assert info["作成者"] == "総務課 松本" and info["記録者"] == "総務課 山田"
+    dues = [row.cells[2].text for row in doc.tables[1].rows[1:]]
+    assert dues == ["令和7年12月12日", "令和8年1月16日"]
+    assert "令和8年1月30日(金) 午前10時から" in paragraphs and not any("2026年" in p for p in paragraphs)
+    assert all(p.paragraph_format.keep_with_next for p in doc.paragraphs if p.style.name.startswith("Heading"))
+    props = doc.core_properties
+    assert props.author == "総務課 松本" and props.title == paragraphs[0]
+    assert props.created.year >= 2026 and props.last_modified_by == "総務課 松本"
+    # 西暦 chosen: the same dates as written.
+    seireki = Document(str(export("docx", tmp_path / "s.docx", m, None, ExportOptions(seireki=True))))
+    assert [row.cells[2].text for row in seireki.tables[1].rows[1:]] == ["2025年12月12日", "2026年1月16日"]
+
+
+def test_dates_in_text_exports_follow_the_era(tmp_path):
+    m = sample_minutes()
+    m.action_items[0].due = "2025年12月12日"
+    text = export("txt", tmp_path / "m.txt", m, None, ExportOptions()).read_text(encoding="utf-8")
+    assert "令和7年12月12日" in text and "2025年" not in text
+    md = export("md", tmp_path / "m.md", m, None, ExportOptions(seireki=True)).read_text(encoding="utf-8")
+    assert "2025年12月12日" in md and md.startswith("# 第2回 庁内ペーパーレス化推進会議　議事要旨")

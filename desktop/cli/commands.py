@@ -19,7 +19,7 @@ def cmd_process(args, settings) -> int:
     from desktop.core import pipeline
 
     written = pipeline.process(catalog(), engine(args, settings), args.audio, args.out, meeting(args),
-                               on_progress=ProgressPrinter(), export_options=export_options(args),
+                               on_progress=ProgressPrinter(), export_options=export_options(args, settings.clerk_name),
                                user_terms=config.load_user_terms())
     for path in written.values():
         print(path)
@@ -52,7 +52,7 @@ def cmd_export(args, settings) -> int:
 
     minutes: Optional[Minutes] = None
     transcript: Optional[Transcript] = None
-    options = export_options(args)
+    options = export_options(args, settings.clerk_name)
     src = args.source
     if src.is_dir():
         if (src / MINUTES_FILE).exists():

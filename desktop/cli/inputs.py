@@ -33,7 +33,8 @@ def meeting(args) -> Meeting:
         raise errors.InvalidTime(str(exc), value=args.time) from exc
     return Meeting(title=args.title, date=day.isoformat() if day else "", place=args.place,
                    attendees=attendees(args.attendees), start_time=start, end_time=end,
-                   vocabulary=meeting_vocabulary(args))
+                   vocabulary=meeting_vocabulary(args), absentees=attendees(args.absentees),
+                   materials=attendees(args.materials), recorder=args.recorder.strip())
 
 
 def meeting_vocabulary(args) -> list[str]:

@@ -89,6 +89,10 @@ HELP = {
     "style_docx": ("書式を引き継ぐ、所属の Word ファイル（.docx）", "the office's own .docx to take styles from"),
     "fonts": ("フォント: yu（游明朝・游ゴシック）または ms（MS 明朝・MS ゴシック）", "yu (游明朝/游ゴシック) or ms (MS 明朝/ゴシック)"),
     "format": ("書き出す形式", "the format to write"),
+    "author": ("作成者（省略すると設定の担当者名）", "author (the clerk's name from the settings if not given)"),
+    "absentees": ("欠席者（「,」か「、」で区切る）", "absentees, separated by ',' or '、'"),
+    "materials": ("配布資料（「,」か「、」で区切る）", "handouts, separated by ',' or '、'"),
+    "recorder": ("記録者", "who took the record"),
     "process": ("音声から文字起こし・議事録・Word を作ります", "audio -> transcript, minutes, Word"),
     "transcribe": ("音声を文字起こしします（transcript.json）", "audio -> transcript.json"),
     "minutes": ("文字起こしから議事録を作ります（minutes.json）", "transcript.json -> minutes.json"),
@@ -128,15 +132,16 @@ def export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--appendix", action="store_true", help=h("appendix"))
     p.add_argument("--style-docx", default=None, help=h("style_docx"))
     p.add_argument("--fonts", choices=("yu", "ms"), default="yu", help=h("fonts"))
+    p.add_argument("--author", default="", help=h("author"))
 
 
-def export_options(args):
+def export_options(args, clerk_name: str = ""):
     from desktop.core.export import ExportOptions
 
     if args.style_docx and not Path(args.style_docx).is_file():
         raise errors.InputNotFound(args.style_docx, path=args.style_docx)
     return ExportOptions(template=args.template, seireki=args.seireki, marking=args.marking, appendix=args.appendix,
-                         style_docx=args.style_docx, fonts=args.fonts)
+                         style_docx=args.style_docx, fonts=args.fonts, author=args.author or clerk_name)
 
 
 def build_parser(lang: str = "ja") -> OneLineParser:
@@ -156,6 +161,9 @@ def build_parser(lang: str = "ja") -> OneLineParser:
     meeting_args.add_argument("--attendees", default="", help=h("attendees"))
     meeting_args.add_argument("--time", default="", help=h("time"))
     meeting_args.add_argument("--vocabulary", type=Path, default=None, help=h("vocabulary"))
+    meeting_args.add_argument("--absentees", default="", help=h("absentees"))
+    meeting_args.add_argument("--materials", default="", help=h("materials"))
+    meeting_args.add_argument("--recorder", default="", help=h("recorder"))
 
     p = OneLineParser(prog="gijiroku", description=h("prog"), parents=[common])
     p.set_defaults(lang=None, debug=False, threads=None)

@@ -74,7 +74,9 @@ class MinutesWriter:
 
         kinds = self.classify(segments, cancel, lambda i: progress(0.5 * i / total))
         minutes = Minutes(title=meeting.title, date=meeting.date, place=meeting.place,
-                          attendees=list(meeting.attendees), start_time=meeting.start_time, end_time=meeting.end_time)
+                          attendees=list(meeting.attendees), start_time=meeting.start_time, end_time=meeting.end_time,
+                          absentees=list(meeting.absentees), materials=list(meeting.materials),
+                          recorder=meeting.recorder)
         self.extract_items(minutes, segments, kinds, meeting, cancel)
         progress(0.7)
         minutes.agenda = self.agenda(segments, kinds, cancel)

@@ -65,6 +65,9 @@ class Meeting:
     place: str = ""
     attendees: list[str] = field(default_factory=list)
     vocabulary: list[str] = field(default_factory=list)
+    absentees: list[str] = field(default_factory=list)   # 欠席者
+    materials: list[str] = field(default_factory=list)   # 配布資料
+    recorder: str = ""                                   # 記録者
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -111,6 +114,9 @@ class Minutes:
     next_meeting: str = ""
     start_time: str = ""
     end_time: str = ""
+    absentees: list[str] = field(default_factory=list)
+    materials: list[str] = field(default_factory=list)
+    recorder: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -141,4 +147,7 @@ class Minutes:
             next_meeting=str(data.get("next_meeting") or ""),
             start_time=str(data.get("start_time") or ""),
             end_time=str(data.get("end_time") or ""),
+            absentees=[str(a) for a in data.get("absentees") or []],
+            materials=[str(a) for a in data.get("materials") or []],
+            recorder=str(data.get("recorder") or ""),
         )

@@ -2,6 +2,7 @@
 minutes in tabs; long work in the status bar with progress, time left and cancel."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
     def export_to(self, folder: Path, formats: list[str], options, open_folder: bool = False) -> list[Path]:
         self.save_now()
         minutes = self.minutes_view.minutes() if self.minutes_view.base is not None else None
+        options = replace(options, author=options.author or self.settings.clerk_name)
         try:
             written = write_exports(folder, formats, options, minutes, self.transcript_view.transcript,
                                     self.info.meeting().title)

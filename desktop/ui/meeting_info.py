@@ -34,6 +34,12 @@ class MeetingInfoPanel(QWidget):
         self.place = QLineEdit()
         self.attendees = QPlainTextEdit()
         self.attendees.setPlaceholderText(self.tr("One per line: name and role (e.g. 松本主任)"))
+        self.absentees = QLineEdit()
+        self.absentees.setPlaceholderText(self.tr("Separated by 、 (e.g. 佐藤委員、鈴木委員)"))
+        self.materials = QPlainTextEdit()
+        self.materials.setPlaceholderText(self.tr("One per line (e.g. 資料1 ペーパーレス化の進捗)"))
+        self.materials.setMaximumHeight(70)
+        self.recorder = QLineEdit()
         self.vocabulary = QPlainTextEdit()
         self.vocabulary.setPlaceholderText(self.tr("Terms and names said in this meeting, one per line"))
         form.addRow(self.tr("Title"), self.title)
@@ -41,10 +47,13 @@ class MeetingInfoPanel(QWidget):
         form.addRow(self.tr("Time"), time_row)
         form.addRow(self.tr("Place"), self.place)
         form.addRow(self.tr("Attendees"), self.attendees)
+        form.addRow(self.tr("Absent"), self.absentees)
+        form.addRow(self.tr("Handouts"), self.materials)
+        form.addRow(self.tr("Recorded by"), self.recorder)
         form.addRow(self.tr("Vocabulary"), self.vocabulary)
-        for w in (self.title, self.place):
+        for w in (self.title, self.place, self.absentees, self.recorder):
             w.textChanged.connect(self.changed)
-        for w in (self.attendees, self.vocabulary):
+        for w in (self.attendees, self.vocabulary, self.materials):
             w.textChanged.connect(self.changed)
         self.date.dateChanged.connect(self._update_wareki)
         self.date.dateChanged.connect(self.changed)
@@ -60,7 +69,9 @@ class MeetingInfoPanel(QWidget):
         return Meeting(title=self.title.text().strip(), date=self.date.date().toString("yyyy-MM-dd"),
                        start_time=self.start.time().toString("HH:mm"), end_time=self.end.time().toString("HH:mm"),
                        place=self.place.text().strip(), attendees=lines(self.attendees),
-                       vocabulary=lines(self.vocabulary))
+                       vocabulary=lines(self.vocabulary), materials=lines(self.materials),
+                       absentees=[a.strip() for a in self.absentees.text().replace(",", "、").split("、") if a.strip()],
+                       recorder=self.recorder.text().strip())
 
     def set_meeting(self, m: Meeting) -> None:
         self.blockSignals(True)
@@ -73,5 +84,8 @@ class MeetingInfoPanel(QWidget):
         self.place.setText(m.place)
         self.attendees.setPlainText("\n".join(m.attendees))
         self.vocabulary.setPlainText("\n".join(m.vocabulary))
+        self.absentees.setText("、".join(m.absentees))
+        self.materials.setPlainText("\n".join(m.materials))
+        self.recorder.setText(m.recorder)
         self.blockSignals(False)
         self._update_wareki()

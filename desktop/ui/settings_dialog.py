@@ -50,6 +50,9 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(0 if settings.ui_language == "ja" else 1)
         form.addRow(self.tr("Language"), self.language)
+        self.clerk = QLineEdit(settings.clerk_name)
+        self.clerk.setPlaceholderText(self.tr("e.g. 総務課 松本"))
+        form.addRow(self.tr("Your name (author of the minutes)"), self.clerk)
         self.storage = QLineEdit(str(settings.meetings_dir()))
         browse = QPushButton(self.tr("Choose..."))
         form.addRow(self.tr("Meetings folder"), self._row(self.storage, browse))
@@ -110,4 +113,5 @@ class SettingsDialog(QDialog):
     def result_settings(self) -> Settings:
         return replace(self.settings, model_asr=self.asr.currentData(), model_llm=self.llm.currentData(),
                        cpu_threads=self.threads.value(), ui_language=self.language.currentData(),
-                       storage_dir=self.storage.text().strip(), draft_while_recording=self.draft.isChecked())
+                       storage_dir=self.storage.text().strip(), draft_while_recording=self.draft.isChecked(),
+                       clerk_name=self.clerk.text().strip())

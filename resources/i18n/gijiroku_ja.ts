@@ -171,107 +171,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="118" />
         <source>Gijiroku - meeting minutes</source>
         <translation>議事録 - Gijiroku</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="66" />
         <source>Meeting</source>
         <translation>会議情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="67" />
         <source>Recording</source>
         <translation>録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67" />
+        <location filename="../../desktop/ui/main_window.py" line="68" />
         <source>Transcript</source>
         <translation>文字起こし</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68" />
+        <location filename="../../desktop/ui/main_window.py" line="69" />
         <source>Minutes</source>
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
         <source>Import a meeting recording</source>
         <translation>会議の録音を取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>Transcribing</source>
         <translation>文字起こし中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141" />
+        <location filename="../../desktop/ui/main_window.py" line="142" />
         <source>Stop the recording before opening another meeting.</source>
         <translation>別の会議を開く前に、録音を停止してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>"%1" is still running. Cancel it and open the other meeting?</source>
         <translation>「%1」を実行中です。中止して別の会議を開きますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="176" />
         <source>This meeting has no audio to transcribe.</source>
         <translation>この会議には文字起こしできる音声がありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>Transcribe again? The current transcript will be replaced.</source>
         <translation>文字起こしをやり直しますか？ 今の文字起こしは置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>Move this meeting to the trash?</source>
         <translation>この会議をごみ箱に移しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="260" />
         <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
         <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>Create the minutes before exporting this format.</source>
         <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>Exported to %1</source>
         <translation>%1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="351" />
         <source>Gijiroku</source>
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="362" />
         <source>Unfinished recording</source>
         <translation>終了していない録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
         <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>(untitled)</source>
         <translation>（無題）</translation>
     </message>
@@ -290,36 +290,61 @@
     </message>
     <message>
         <location filename="../../desktop/ui/meeting_info.py" line="38" />
+        <source>Separated by 、 (e.g. 佐藤委員、鈴木委員)</source>
+        <translation>「、」で区切る（例: 佐藤委員、鈴木委員）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="40" />
+        <source>One per line (e.g. 資料1 ペーパーレス化の進捗)</source>
+        <translation>1行に1つ（例: 資料1 ペーパーレス化の進捗）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="44" />
         <source>Terms and names said in this meeting, one per line</source>
         <translation>この会議で使われる用語・人名（1行に1つ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="39" />
+        <location filename="../../desktop/ui/meeting_info.py" line="45" />
         <source>Title</source>
         <translation>会議名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="40" />
+        <location filename="../../desktop/ui/meeting_info.py" line="46" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="41" />
+        <location filename="../../desktop/ui/meeting_info.py" line="47" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="42" />
+        <location filename="../../desktop/ui/meeting_info.py" line="48" />
         <source>Place</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="43" />
+        <location filename="../../desktop/ui/meeting_info.py" line="49" />
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="44" />
+        <location filename="../../desktop/ui/meeting_info.py" line="50" />
+        <source>Absent</source>
+        <translation>欠席者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="51" />
+        <source>Handouts</source>
+        <translation>配布資料</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="52" />
+        <source>Recorded by</source>
+        <translation>記録者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="53" />
         <source>Vocabulary</source>
         <translation>用語</translation>
     </message>
@@ -602,42 +627,52 @@
     </message>
     <message>
         <location filename="../../desktop/ui/settings_dialog.py" line="54" />
+        <source>e.g. 総務課 松本</source>
+        <translation>例: 総務課 松本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="55" />
+        <source>Your name (author of the minutes)</source>
+        <translation>担当者名（議事録の作成者）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="57" />
         <source>Choose...</source>
         <translation>選択...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="106" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="58" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
         <source>Meetings folder</source>
         <translation>会議の保存先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="56" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="59" />
         <source>A language change takes effect the next time the app starts.</source>
         <translation>表示言語の変更は、次にアプリを起動したときに反映されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="81" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="84" />
         <source> (default)</source>
         <translation>（標準）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="81" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="84" />
         <source> (light)</source>
         <translation>（軽量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="88" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="91" />
         <source>CTranslate2 Whisper model folder</source>
         <translation>CTranslate2形式のWhisperモデルのフォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="90" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="93" />
         <source>GGUF chat model</source>
         <translation>GGUFチャットモデル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="98" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="101" />
         <source>Model not added</source>
         <translation>モデルを追加できませんでした</translation>
     </message>

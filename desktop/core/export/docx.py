@@ -7,6 +7,7 @@ the action items as a 担当/内容/期限 table; a footer page number that is a
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 from typing import Optional
@@ -23,7 +24,7 @@ from .. import store
 from ..errors import InputUnreadable
 from ..types import Minutes, Transcript
 from .options import ExportOptions
-from .layout import date_line, load_template, sections
+from .layout import document_title, in_era, load_template, particulars, sections
 
 FONTS = {"yu": ("游明朝", "游ゴシック"), "ms": ("ＭＳ 明朝", "ＭＳ ゴシック")}
 
@@ -63,12 +64,12 @@ def build_document(m: Minutes, transcript: Optional[Transcript] = None, options:
         hp.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _footer_page_number(doc)
 
-    title = doc.add_paragraph(m.title or template.name, style="Title")
+    title = doc.add_paragraph(document_title(m, template), style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _properties(doc, document_title(m, template), options.author)
 
     labels = template.labels
-    info = [(labels["date"], date_line(m, options.seireki)), (labels["place"], m.place),
-            (labels["attendees"], "、".join(m.attendees))]
+    info = particulars(m, template, options.seireki, options.author)
     table = doc.add_table(rows=0, cols=2)
     _grid(table)
     for k, v in info:
@@ -76,8 +77,9 @@ def build_document(m: Minutes, transcript: Optional[Transcript] = None, options:
         cells[0].text, cells[1].text = k, v or ""
     _set_widths(table, (Mm(25), Mm(141)))
 
-    for s in sections(m, template, transcript):
-        doc.add_heading(s.heading, level=1)
+    for s in sections(m, template, transcript, options.seireki):
+        # A heading never ends a page: it stays with what it heads (次回予定 alone on page 2).
+        doc.add_heading(s.heading, level=1).paragraph_format.keep_with_next = True
         if s.key == "action_items" and m.action_items:
             t = doc.add_table(rows=1, cols=3)
             _grid(t)
@@ -88,11 +90,13 @@ def build_document(m: Minutes, transcript: Optional[Transcript] = None, options:
                     r.bold = True
             for a in m.action_items:
                 cells = t.add_row().cells
-                cells[0].text, cells[1].text, cells[2].text = a.owner, a.task, a.due or labels["undecided"]
-            _set_widths(t, (Mm(35), Mm(101), Mm(30)))
+                cells[0].text, cells[1].text = a.owner, a.task
+                cells[2].text = in_era(a.due, options.seireki) or labels["undecided"]
+            # 期限 wide enough for 「令和10年12月28日」 on one line (10.5 pt, 9-10 characters).
+            _set_widths(t, (Mm(30), Mm(96), Mm(40)))
             continue
         for heading, summary, said in s.items:
-            doc.add_heading(heading, level=2)
+            doc.add_heading(heading, level=2).paragraph_format.keep_with_next = True
             if summary:
                 doc.add_paragraph(summary)
             if said:
@@ -112,6 +116,19 @@ def build_document(m: Minutes, transcript: Optional[Transcript] = None, options:
             who = f"{seg.speaker}：" if seg.speaker else ""
             doc.add_paragraph(f"[{hh:d}:{mm:02d}:{ss:02d}] {who}{seg.text}")
     return doc
+
+
+def _properties(doc, title: str, author: str) -> None:
+    """File > Properties: the minutes' title and the clerk, dated now (python-docx's blank document
+    says author "python-docx", created 2013)."""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    props = doc.core_properties
+    props.title = title
+    props.author = props.last_modified_by = author
+    props.created = props.modified = now
+    props.language = "ja-JP"
+    props.comments = props.subject = props.keywords = ""
+    props.revision = 1
 
 
 def _page_setup(doc) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Optional
 
 from pathlib import Path
@@ -64,6 +65,39 @@ class Section:
     items: list[tuple[str, str, list[str]]] = field(default_factory=list)
 
 
+def document_title(m: Minutes, t: Template) -> str:
+    """「第2回推進会議　議事要旨」: the meeting and the kind of document, as offices title them."""
+    if not m.title:
+        return t.name
+    return m.title if m.title.endswith(t.name) else f"{m.title}　{t.name}"
+
+
+def particulars(m: Minutes, t: Template, seireki: bool = False, author: str = "") -> list[tuple[str, str]]:
+    """The rows above the minutes: 日時, 場所, 出席者, and where known 欠席者, 配布資料, 作成者, 記録者."""
+    rows = [(t.labels["date"], date_line(m, seireki)), (t.labels["place"], m.place),
+            (t.labels["attendees"], "、".join(m.attendees))]
+    optional = [(t.labels["absentees"], "、".join(m.absentees)), (t.labels["materials"], "、".join(m.materials)),
+                (t.labels["author"], author), (t.labels["recorder"], m.recorder)]
+    return rows + [(k, v) for k, v in optional if v]
+
+
+_WESTERN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+
+
+def in_era(text: str, seireki: bool = False) -> str:
+    """Dates written 2026年1月16日 in a due date or the next meeting, in the era the clerk chose."""
+    if seireki:
+        return text
+
+    def wa(m: re.Match) -> str:
+        try:
+            return wareki.format_wareki(date(int(m.group(1)), int(m.group(2)), int(m.group(3))), weekday=False)
+        except ValueError:
+            return m.group(0)
+
+    return _WESTERN_DATE.sub(wa, text)
+
+
 def date_line(m: Minutes, seireki: bool = False) -> str:
     d = japanese.parse_iso_date(m.date)
     if d is None:
@@ -101,7 +135,8 @@ def remarks(refs: list[int], transcript: Optional[Transcript]) -> list[str]:
     return out
 
 
-def sections(m: Minutes, template: Optional[Template] = None, transcript: Optional[Transcript] = None) -> list[Section]:
+def sections(m: Minutes, template: Optional[Template] = None, transcript: Optional[Transcript] = None,
+             seireki: bool = False) -> list[Section]:
     t = template or load_template()
     none, undecided = t.labels["none"], t.labels["undecided"]
     out = []
@@ -116,12 +151,13 @@ def sections(m: Minutes, template: Optional[Template] = None, transcript: Option
             s.lines = [d.text for d in m.decisions]
         elif key == "action_items":
             s.lines = [
-                f"{a.owner or undecided}：{a.task}（{t.labels['due']}：{a.due or undecided}）" for a in m.action_items
+                f"{a.owner or undecided}：{a.task}（{t.labels['due']}：{in_era(a.due, seireki) or undecided}）"
+                for a in m.action_items
             ]
         elif key == "open_issues":
             s.lines = [o.text for o in m.open_issues]
         elif key == "next_meeting":
-            s.lines = [m.next_meeting] if m.next_meeting else []
+            s.lines = [in_era(m.next_meeting, seireki)] if m.next_meeting else []
         if not s.lines and not s.items:
             s.lines = [none]
         out.append(s)

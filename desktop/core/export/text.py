@@ -6,24 +6,23 @@ from typing import Optional
 
 from .. import store
 from ..types import Minutes, Transcript
-from .layout import Template, date_line, load_template, sections
+from .layout import Template, document_title, in_era, load_template, particulars, sections
 
 
 def _header(m: Minutes, t: Template, seireki: bool) -> list[tuple[str, str]]:
-    return [(t.labels["date"], date_line(m, seireki)), (t.labels["place"], m.place),
-            (t.labels["attendees"], "、".join(m.attendees))]
+    return particulars(m, t, seireki)
 
 
 def render_markdown(m: Minutes, template: Optional[Template] = None, transcript: Optional[Transcript] = None,
                     seireki: bool = False) -> str:
     t = template or load_template()
-    lines = [f"# {m.title or t.name}", ""]
+    lines = [f"# {document_title(m, t)}", ""]
     lines += [f"- **{k}**: {v}" for k, v in _header(m, t, seireki) if v] + [""]
-    for s in sections(m, t, transcript):
+    for s in sections(m, t, transcript, seireki):
         lines += [f"## {s.heading}", ""]
         if s.key == "action_items" and m.action_items:
             lines += [f"| {t.labels['owner']} | {t.labels['task']} | {t.labels['due']} |", "|---|---|---|"]
-            lines += [f"| {a.owner} | {a.task} | {a.due} |" for a in m.action_items]
+            lines += [f"| {a.owner} | {a.task} | {in_era(a.due, seireki)} |" for a in m.action_items]
         elif s.items:
             for title, summary, said in s.items:
                 lines += [f"### {title}", ""] + ([summary, ""] if summary else [])
@@ -38,9 +37,9 @@ def render_markdown(m: Minutes, template: Optional[Template] = None, transcript:
 def render_plain(m: Minutes, template: Optional[Template] = None, transcript: Optional[Transcript] = None,
                  seireki: bool = False) -> str:
     t = template or load_template()
-    lines = [m.title or t.name, ""]
+    lines = [document_title(m, t), ""]
     lines += [f"{k}：{v}" for k, v in _header(m, t, seireki) if v] + [""]
-    for s in sections(m, t, transcript):
+    for s in sections(m, t, transcript, seireki):
         lines.append(f"■{s.heading}")
         for title, summary, said in s.items:
             lines += [title] + ([f"　{summary}"] if summary else []) + [f"　{x}" for x in said]
