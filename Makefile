@@ -4,18 +4,23 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 MODELS_STAMP := models/store/.installed-stamp
-# Debian packages: PortAudio for sounddevice, PulseAudio (a null sink is the tests' sound card),
+# Debian packages: binutils (objdump reads the engine build for the portable-build test), PortAudio for sounddevice, PulseAudio (a null sink is the tests' sound card),
 # the libraries Qt needs offscreen, and CJK fonts.
-APT_PACKAGES := libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
+APT_PACKAGES := binutils libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test bench setup system-deps models clean-venv render-docx translations screenshots bench-asr bench-minutes
+.PHONY: run test test-fast sample bench setup system-deps models clean-venv render-docx translations screenshots bench-asr bench-minutes
 
 run: setup
 	$(BIN)/gijiroku
 
+# Every test: the quick layer (no model, seconds) runs first, then the models and real-time audio.
 test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+# The quick loop: layers, lint, rules, exports, the window without models (about a minute).
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not models"
 
 bench-asr: setup
 	$(BIN)/python bench/asr.py
@@ -71,6 +76,14 @@ $(MODELS_STAMP): $(STAMP) models/catalog.json
 
 clean-venv:
 	rm -rf $(VENV)
+
+# The bundled sample meeting's transcript and minutes, written anew by the current pipeline (the
+# screenshots and `make run` without a display show them; a test checks they are grounded).
+sample: setup
+	$(BIN)/gijiroku process resources/samples/paperless.wav --out out/sample --title "第2回 庁内ペーパーレス化推進会議" \
+	  --date 2025-12-01 --time 10:00-11:00 --place "本庁舎 第1会議室" --attendees "木村室長,松本主任,井上課長補佐"
+	cp out/sample/transcript.json resources/samples/paperless.transcript.json
+	cp out/sample/minutes.json resources/samples/paperless.minutes.json
 
 # Visual review of the Word output: sample minutes -> PDF and PNG pages under out/render/.
 # Needs LibreOffice (installed here; not needed by the tests or CI).

@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+
+import platformdirs
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -16,18 +18,14 @@ from desktop.core.models import ModelCatalog
 
 
 def _user_dir(kind: str) -> Path:
-    """Per-user folder for 'config' or 'data', following each platform's convention."""
+    """Per-user folder for 'config' or 'data', following each platform's convention (platformdirs:
+    ~/.config and ~/.local/share on Linux, AppData\\Local on Windows, Application Support on macOS)."""
     override = os.environ.get(f"GIJIROKU_{kind.upper()}_DIR")
     if override:
         return Path(override)
-    if sys.platform == "win32":
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-        return base / "Gijiroku" / kind
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "Gijiroku" / kind
-    xdg = os.environ.get("XDG_CONFIG_HOME" if kind == "config" else "XDG_DATA_HOME")
-    default = Path.home() / (".config" if kind == "config" else ".local/share")
-    return Path(xdg or default) / "gijiroku"
+    if kind == "config":
+        return Path(platformdirs.user_config_dir("gijiroku", appauthor=False))
+    return Path(platformdirs.user_data_dir("gijiroku", appauthor=False))
 
 
 def config_dir() -> Path:
@@ -39,8 +37,12 @@ def data_dir() -> Path:
 
 
 def model_store_dir() -> Path:
+    """Where joined model files live: beside a source checkout (make's provisioning), and in the
+    user's data folder for an installed app, whose own folder may be read-only."""
     override = os.environ.get("GIJIROKU_MODEL_DIR")
-    return Path(override) if override else paths.default_model_store()
+    if override:
+        return Path(override)
+    return data_dir() / "models" if getattr(sys, "frozen", False) else paths.default_model_store()
 
 
 def model_catalog() -> ModelCatalog:

@@ -51,6 +51,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.models)
+    # The quick layer first: a broken import or rule shows in seconds, not after the models ran.
+    items.sort(key=lambda item: item.get_closest_marker("models") is not None)
 
 
 @pytest.fixture(scope="session")

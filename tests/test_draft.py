@@ -149,3 +149,30 @@ def test_yielding_token_waits_while_busy_and_still_cancels():
         pass
     else:
         raise AssertionError("a cancelled token must raise even while waiting")
+
+
+def test_progress_moves_through_every_phase():
+    """The bar used to stand at 50% through the items and the summaries (the longest calls)."""
+    seen = []
+    minutes = MinutesWriter(ScriptedChat()).write(sample(), MEETING, on_progress=lambda p: seen.append(p.fraction))
+    assert seen == sorted(seen) and seen[-1] == 1.0
+    assert any(0.5 < f < 0.7 for f in seen)          # while the decisions and requests are written
+    if len(minutes.agenda) > 1:
+        assert any(0.75 < f < 1.0 for f in seen)     # between one topic's summary and the next
+
+
+def test_an_estimate_from_the_first_report(qtbot):
+    from desktop.core.jobs import report
+    from desktop.ui.jobs import JobRunner
+
+    runner = JobRunner()
+    lefts = []
+    runner.progressed.connect(lambda label, fraction, left: lefts.append(left))
+
+    def work(progress, cancel):
+        report(progress, "transcribe", 0.0, 600.0)   # ten minutes of audio, nothing decoded yet
+        return None
+
+    assert runner.start("文字起こし", work)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert lefts and 30 < lefts[0] < 120

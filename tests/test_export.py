@@ -227,3 +227,25 @@ def test_dates_in_text_exports_follow_the_era(tmp_path):
     assert "令和7年12月12日" in text and "2025年" not in text
     md = export("md", tmp_path / "m.md", m, None, ExportOptions(seireki=True)).read_text(encoding="utf-8")
     assert "2025年12月12日" in md and md.startswith("# 第2回 庁内ペーパーレス化推進会議　議事要旨")
+
+
+def test_the_bundled_sample_is_grounded_in_its_own_transcript():
+    """resources/samples/ is what a newcomer sees first (screenshots, `make run` without a display):
+    its minutes must come from its transcript, as `make sample` writes them, never a stale or
+    hand-edited copy with a date nobody said."""
+    import re
+
+    from desktop.core import japanese
+
+    folder = ROOT / "resources" / "samples"
+    transcript = Transcript.from_json(json.loads((folder / "paperless.transcript.json").read_text(encoding="utf-8")))
+    minutes = Minutes.from_json(json.loads((folder / "paperless.minutes.json").read_text(encoding="utf-8")))
+    said = japanese.normalize_text(transcript.text)
+    ids = {s.id for s in transcript.segments}
+    items = minutes.agenda + minutes.decisions + minutes.action_items + minutes.open_issues
+    assert items and all(set(i.refs) <= ids for i in items)
+    texts = [a.summary for a in minutes.agenda] + [d.text for d in minutes.decisions + minutes.open_issues]
+    texts += [a.task + a.due for a in minutes.action_items] + [minutes.next_meeting]
+    for text in texts:
+        for month, day in re.findall(r"(\d{1,2})月(\d{1,2})日", japanese.normalize_text(text)):
+            assert f"{month}月{day}日" in said, (text, f"{month}月{day}日")

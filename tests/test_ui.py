@@ -97,7 +97,7 @@ def test_import_transcribe_generate_edit_export(window, qtbot, tmp_path):
     written = window.export_to(out, ["docx", "csv"], ExportOptions())
     doc = Document(str(written[0]))
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
-    assert "各部署への周知文を作成する（修正済み）" in cells and "2025年12月12日" in cells
+    assert "各部署への周知文を作成する（修正済み）" in cells and "令和7年12月12日" in cells  # in the page's era
     window.save_now()
     saved = json.loads((window.folder / "minutes.json").read_text(encoding="utf-8"))
     assert saved["action_items"][0]["task"] == "各部署への周知文を作成する（修正済み）"
@@ -117,7 +117,7 @@ def test_import_transcribe_generate_edit_export(window, qtbot, tmp_path):
 @pytest.mark.models
 def test_cancel_stops_transcription(window, qtbot):
     assert window.import_file(SAMPLE_WAV)
-    qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=60000)
+    qtbot.waitUntil(lambda: window.job_status.progress.value() > 0, timeout=60000)
     started = time.monotonic()
     window.cancel_button.click()
     wait_job(qtbot, window, 15)

@@ -10,7 +10,8 @@ from desktop.core import jobs
 class ProgressPrinter:
     """Progress on stderr: a bar with percent and time left on a terminal, sparse lines otherwise."""
 
-    LABELS = {"transcribe": "文字起こし", "minutes": "議事録作成"}
+    LABELS = {"transcribe": "文字起こし", "transcribe_again": "文字起こし（会議情報なしで再試行）",
+              "minutes": "議事録作成"}
 
     def __init__(self, stream=None):
         self.stream = stream or sys.stderr

@@ -77,12 +77,14 @@ class MinutesWriter:
                           attendees=list(meeting.attendees), start_time=meeting.start_time, end_time=meeting.end_time,
                           absentees=list(meeting.absentees), materials=list(meeting.materials),
                           recorder=meeting.recorder)
-        self.extract_items(minutes, segments, kinds, meeting, cancel)
-        progress(0.7)
+        # Every phase reports as it goes: a bar that stood still through the summaries (the longest
+        # calls) looked frozen at 50%.
+        self.extract_items(minutes, segments, kinds, meeting, cancel, lambda i: progress(0.5 + 0.2 * i / total))
         minutes.agenda = self.agenda(segments, kinds, cancel)
-        progress(0.8)
+        progress(0.75)
         if self.options.summaries:
-            self.summarise(minutes, segments, meeting, cancel)
+            topics = max(1, len(minutes.agenda))
+            self.summarise(minutes, segments, meeting, cancel, lambda i: progress(0.75 + 0.25 * i / topics))
         progress(1.0)
         validate_minutes(minutes.to_json())
         return minutes
@@ -122,9 +124,10 @@ class MinutesWriter:
 
     # ---- 2. items --------------------------------------------------------------------------
     def extract_items(self, minutes: Minutes, segments: list[Segment], kinds: dict[int, str], meeting: Meeting,
-                      cancel: Optional[CancelToken]) -> None:
+                      cancel: Optional[CancelToken], step=lambda i: None) -> None:
         meeting_date = japanese.parse_iso_date(meeting.date)
         for i, seg in enumerate(segments):
+            step(i)
             kind = kinds[seg.id]
             context = segments[max(0, i - 1): i + 1]
             if kind in ("decision", "deferral"):
@@ -234,10 +237,11 @@ class MinutesWriter:
 
     # ---- summaries -------------------------------------------------------------------------
     def summarise(self, minutes: Minutes, segments: list[Segment], meeting: Meeting,
-                  cancel: Optional[CancelToken]) -> None:
+                  cancel: Optional[CancelToken], step=lambda i: None) -> None:
         by_id = {s.id: s for s in segments}
-        for item in minutes.agenda:
+        for n, item in enumerate(minutes.agenda):
             check(cancel)
+            step(n)
             lines = self._fit([by_id[r] for r in item.refs if r in by_id])
             if not lines:
                 continue

@@ -26,10 +26,12 @@ class JobStatus(QWidget):
 
     def show_busy(self, busy: bool) -> None:
         self.setVisible(busy)
-        self.progress.setValue(0)
-        self.label.setText(self.jobs.label if busy else "")
+        self.progress.setRange(0, 0)  # moving until the job's first report: never a bar stuck at 0%
+        self.label.setText(self.jobs.label + " — " + self.tr("estimating the time left") if busy else "")
 
     def show_progress(self, label: str, fraction: float, left: float) -> None:
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1000)
         self.progress.setValue(int(fraction * 1000))
         eta = " — " + self.tr("about %1 left").replace("%1", f"{int(left) // 60}:{int(left) % 60:02d}") \
             if left >= 0 else ""

@@ -163,7 +163,12 @@
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/job_status.py" line="34" />
+        <location filename="../../desktop/ui/job_status.py" line="30" />
+        <source>estimating the time left</source>
+        <translation>残り時間を見積もり中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/job_status.py" line="36" />
         <source>about %1 left</source>
         <translation>残り約 %1</translation>
     </message>
