@@ -82,3 +82,14 @@ def test_qt_own_dialogs_and_buttons_are_japanese(japanese, qtbot, tmp_path):
     dialog.show()
     labels = [t for t in english_texts(dialog) if len(t) > 2]
     assert labels == [], labels
+
+
+def test_the_window_fits_a_1366x768_laptop(japanese, qtbot, tmp_path):
+    """The status bar with the progress and 中止 must stay on screen: the window's layout may not ask
+    for more than a 1366x768 screen leaves (a taskbar takes about 40 px)."""
+    w = MainWindow(config.Settings(storage_dir=str(tmp_path / "m")), config.model_catalog())
+    qtbot.addWidget(w)
+    hint = w.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 728, (hint.width(), hint.height())
+    available = w.screen().availableGeometry()
+    assert w.width() <= available.width() and w.height() <= available.height()

@@ -49,7 +49,7 @@ def cmd_record(args, settings) -> int:
     if transcriber is not None:
         print(args.out / TRANSCRIPT_FILE)
     if open_writer is not None and transcript is not None:
-        _write_minutes_after_recording(args, session, open_writer, transcript, meeting)
+        _write_minutes_after_recording(args, session, open_writer, transcript, meeting, settings.clerk_name)
     return rc
 
 
@@ -64,12 +64,12 @@ def _writer_opener(args, settings):
     return lambda: MinutesWriter(pipeline.open_chat(catalog(), engine))
 
 
-def _write_minutes_after_recording(args, session, open_writer, transcript, meeting: Meeting) -> None:
+def _write_minutes_after_recording(args, session, open_writer, transcript, meeting: Meeting, author: str) -> None:
     from desktop.core.export import ExportOptions, export
 
     minutes = session.finish_minutes(transcript, meeting, open_writer)
     store.write_json(args.out / MINUTES_FILE, minutes.to_json())
-    export("docx", args.out / DOCX_FILE, minutes, transcript, ExportOptions())
+    export("docx", args.out / DOCX_FILE, minutes, transcript, ExportOptions(author=author))
     print(args.out / MINUTES_FILE)
     print(args.out / DOCX_FILE)
 

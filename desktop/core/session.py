@@ -7,7 +7,6 @@ behaves the same way in both.
 """
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Callable, Optional, Sequence, Union
 
@@ -19,13 +18,11 @@ from .jobs import CancelToken, ProgressCallback
 from .live import LiveTranscriber
 from .meetings import AUDIO_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesWriter
-from .recorder import Recorder, RecorderStatus
 from .pipeline import transcription_options, vocabulary_for
+from .recorder import Recorder, RecorderStatus
 from .transcription import WhisperTranscriber
 from .types import Meeting, Minutes, Segment, Transcript
 from .vocabulary import Term
-
-log = logging.getLogger("gijiroku.session")
 
 
 def continue_recording(folder: Path) -> tuple[Optional[Transcript], float]:
@@ -87,7 +84,10 @@ class RecordingSession:
         self.recorder.resume()
 
     def toggle_pause(self) -> None:
-        self.resume() if self.paused else self.pause()
+        if self.paused:
+            self.resume()
+        else:
+            self.pause()
 
     @property
     def paused(self) -> bool:
