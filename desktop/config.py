@@ -37,17 +37,18 @@ def data_dir() -> Path:
 
 
 def model_store_dir() -> Path:
-    """Where joined model files live: beside a source checkout (make's provisioning), and in the
-    user's data folder for an installed app, whose own folder may be read-only."""
+    """Where the joined model files live: models/store beside a source checkout (make's
+    provisioning), or inside an installed app, which ships its default models."""
     override = os.environ.get("GIJIROKU_MODEL_DIR")
-    if override:
-        return Path(override)
-    return data_dir() / "models" if getattr(sys, "frozen", False) else paths.default_model_store()
+    return Path(override) if override else paths.default_model_store()
 
 
 def model_catalog() -> ModelCatalog:
-    """The built-in catalogue and the user's added models, over this user's model store."""
-    return ModelCatalog(paths.catalog_file(), model_store_dir())
+    """The built-in catalogue and the user's added models, over this user's model store. An
+    installed app's folder may be read-only (Program Files): the user's registered models and
+    what was verified are kept in the user's data folder then."""
+    frozen = getattr(sys, "frozen", False) and not os.environ.get("GIJIROKU_MODEL_DIR")
+    return ModelCatalog(paths.catalog_file(), model_store_dir(), data_dir() / "models" if frozen else None)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,6 @@ system codecs. Every failure becomes an AudioDecodeError carrying the path.
 """
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
@@ -53,8 +52,11 @@ def decode(path: Path, sample_rate: int = SAMPLE_RATE) -> np.ndarray:
         else:
             raise AudioDecodeError(str(exc), path=str(path)) from exc
     finally:
+        # PyAV's resampler sits in a reference cycle, freed by the cyclic collector (faster-whisper
+        # #390 called gc.collect() here). A full collection holds the interpreter lock for 90-120 ms
+        # with the app's heap: done in a job, it froze the window that long. A resampler is a few
+        # kilobytes; Python's own collections free it.
         del resampler
-        gc.collect()  # PyAV resampler objects are only freed by the collector (faster-whisper #390)
     samples = np.concatenate(pieces).astype(np.float32) / 32768.0 if pieces else np.zeros(0, np.float32)
     if len(samples) < MIN_SECONDS * sample_rate:
         raise AudioDecodeError("no audio samples", path=str(path))

@@ -62,9 +62,13 @@ class ModelStatus:
 
 
 class ModelCatalog:
-    def __init__(self, catalog_path: Path, store_dir: Path):
+    def __init__(self, catalog_path: Path, store_dir: Path, state_dir: Optional[Path] = None):
+        """`store_dir` holds the joined model files; `state_dir` (the store itself unless given) the
+        user's registered models and what was verified. An installed app's store ships inside it
+        and may be read-only: its state then lives in the user's data folder."""
         self.catalog_path = Path(catalog_path)
         self.store_dir = Path(store_dir)
+        self.state_dir = Path(state_dir) if state_dir is not None else self.store_dir
         self._builtin = self._read_catalog()
 
     # ---- listing ---------------------------------------------------------------------------
@@ -80,7 +84,7 @@ class ModelCatalog:
         return entries
 
     def _user_entries(self) -> list[ModelEntry]:
-        path = self.store_dir / USER_REGISTRY
+        path = self.state_dir / USER_REGISTRY
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -225,7 +229,7 @@ class ModelCatalog:
     def _write_user(self, entries: list[ModelEntry]) -> None:
         data = {"models": [{"name": e.name, "role": e.role, "format": e.format, "label": e.label,
                             "n_ctx": e.n_ctx, "path": e.user_path} for e in entries]}
-        store.write_json(self.store_dir / USER_REGISTRY, data)
+        store.write_json(self.state_dir / USER_REGISTRY, data)
 
     # ---- integrity -------------------------------------------------------------------------
     def _write_mark(self, entry: ModelEntry) -> None:
@@ -234,13 +238,13 @@ class ModelCatalog:
         for f in entry.files:
             st = (folder / f.name).stat()
             mark[f.name] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": f.sha256}
-        store.write_json(folder / VERIFIED_MARK, mark)
+        store.write_json(store.ensure_dir(self.state_dir / entry.name) / VERIFIED_MARK, mark)
 
     def _verify(self, entry: ModelEntry, rehash: bool) -> None:
         """Sizes always; sha256 when asked, or when a file changed since it was last verified."""
         folder = self.store_dir / entry.name
         try:
-            mark = json.loads((folder / VERIFIED_MARK).read_text(encoding="utf-8"))
+            mark = json.loads((self.state_dir / entry.name / VERIFIED_MARK).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             mark = {}
         changed = False

@@ -2,6 +2,7 @@
 minutes in tabs; long work in the status bar with progress, time left and cancel."""
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
@@ -27,6 +28,7 @@ from desktop.ui.record_panel import RecordPanel
 from desktop.ui.recording_flow import RecordingFlow
 from desktop.ui.settings_dialog import SettingsDialog
 from desktop.ui.transcript_view import TranscriptView
+from desktop.ui.vocabulary_dialog import VocabularyDialog
 
 AUDIO_FILTER = "Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)"
 AUTOSAVE_MS = 3000
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self.record_panel.refresh_devices()
         self._restore_layout()
+        threading.Thread(target=self.models.warm_up, name="warm-up", daemon=True).start()
 
     # ---- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -164,7 +167,7 @@ class MainWindow(QMainWindow):
         self.transcript_view.set_transcript(transcript)
         self.minutes_view.set_minutes(minutes)
         self._dirty = False
-        self._load_audio_for_playback()
+        self.transcript_view.load_audio(self.meetings.audio_path(folder))
         self.tabs.setCurrentWidget(self.minutes_view if minutes else self.transcript_view if transcript else self.info)
         self._show_title()
         return True
@@ -319,8 +322,6 @@ class MainWindow(QMainWindow):
             self.refresh_recent()
 
     def open_dictionaries(self) -> None:
-        from desktop.ui.vocabulary_dialog import VocabularyDialog
-
         VocabularyDialog(self).exec()
 
     # ---- jobs ------------------------------------------------------------------------------------------
@@ -352,9 +353,6 @@ class MainWindow(QMainWindow):
         box.setWindowModality(Qt.WindowModal)
         box.open()
         self.last_error = box
-
-    def _load_audio_for_playback(self) -> None:
-        self.transcript_view.load_audio(self.meetings.audio_path(self.folder) if self.folder else None)
 
     def offer_recovery(self) -> None:
         """At start-up: a recording that never stopped cleanly (crash, power cut) is offered back."""
