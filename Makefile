@@ -4,8 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 MODELS_STAMP := models/store/.installed-stamp
-# Debian packages: binutils (objdump reads the engine build for the portable-build test), PortAudio for sounddevice, PulseAudio (a null sink is the tests' sound card),
-# the libraries Qt needs offscreen, and CJK fonts.
+# Debian packages: binutils (objdump reads the engine build in the portable-build test), PortAudio
+# for sounddevice, PulseAudio (a null sink is the tests' sound card), the libraries Qt needs
+# offscreen, and CJK fonts.
 APT_PACKAGES := binutils libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -78,7 +79,7 @@ clean-venv:
 	rm -rf $(VENV)
 
 # The offline installable: a PyInstaller one-folder bundle in dist/gijiroku/ with the default models
-# inside (about 1.6 GB); test-package runs the sample meeting through it with no virtualenv, an
+# inside (about 2.1 GB); test-package runs the sample meeting through it with no virtualenv, an
 # empty HOME and no network, and starts its window. Windows: see packaging/README.md.
 package: setup
 	$(BIN)/python -m pip install -q pyinstaller==6.22.3

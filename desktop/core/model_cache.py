@@ -13,7 +13,6 @@ import threading
 from typing import Optional
 
 from .errors import GijirokuError
-
 from .minutes import MinutesWriter
 from .models import ModelCatalog
 from .pipeline import EngineSettings, open_chat
