@@ -49,9 +49,9 @@ class ModelCache:
         return self._transcriber is not None
 
     def warm_up(self) -> None:
-        """Load Whisper ahead of the first job (call it from a thread). CTranslate2 holds the
-        interpreter lock while it loads (~140 ms for base): done inside the first job, that froze
-        the window for as long; at start-up nobody notices. A missing model is said by the job."""
+        """Load Whisper ahead of the first job. CTranslate2 holds the interpreter lock while it loads
+        (~140 ms for base): done inside the first job, that froze the window for as long; as the
+        window starts nobody notices. A missing model is said by the job that needs it."""
         try:
             self.transcriber()
         except GijirokuError as exc:

@@ -2,7 +2,6 @@
 minutes in tabs; long work in the status bar with progress, time left and cancel."""
 from __future__ import annotations
 
-import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
@@ -54,7 +53,10 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self.record_panel.refresh_devices()
         self._restore_layout()
-        threading.Thread(target=self.models.warm_up, name="warm-up", daemon=True).start()
+        # Whisper is loaded once the window shows, on this thread: CTranslate2 holds the interpreter
+        # lock while it loads anyway (~140 ms, which froze the first import), and loads in threads
+        # of their own, several windows at once in the tests, crashed the interpreter.
+        QTimer.singleShot(0, self.models.warm_up)
 
     # ---- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
