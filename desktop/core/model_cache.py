@@ -8,17 +8,13 @@ then asks only about those lines.
 """
 from __future__ import annotations
 
-import logging
 import threading
 from typing import Optional
 
-from .errors import GijirokuError
 from .minutes import MinutesWriter
 from .models import ModelCatalog
 from .pipeline import EngineSettings, open_chat
 from .transcription import WhisperTranscriber
-
-log = logging.getLogger("gijiroku.models")
 
 
 class ModelCache:
@@ -43,19 +39,6 @@ class ModelCache:
                 _, path = self.catalog.resolve(self.engine.model_asr, "asr")
                 self._transcriber = WhisperTranscriber(path, cpu_threads=self.engine.cpu_threads)
             return self._transcriber
-
-    @property
-    def transcriber_loaded(self) -> bool:
-        return self._transcriber is not None
-
-    def warm_up(self) -> None:
-        """Load Whisper ahead of the first job. CTranslate2 holds the interpreter lock while it loads
-        (~140 ms for base): done inside the first job, that froze the window for as long; as the
-        window starts nobody notices. A missing model is said by the job that needs it."""
-        try:
-            self.transcriber()
-        except GijirokuError as exc:
-            log.info("speech model not loaded ahead: %s", type(exc).__name__)
 
     def writer(self) -> MinutesWriter:
         with self._lock:

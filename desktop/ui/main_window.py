@@ -53,10 +53,6 @@ class MainWindow(QMainWindow):
         self.refresh_recent()
         self.record_panel.refresh_devices()
         self._restore_layout()
-        # Whisper is loaded once the window shows, on this thread: CTranslate2 holds the interpreter
-        # lock while it loads anyway (~140 ms, which froze the first import), and loads in threads
-        # of their own, several windows at once in the tests, crashed the interpreter.
-        QTimer.singleShot(0, self.models.warm_up)
 
     # ---- layout --------------------------------------------------------------------------------
     def _build(self) -> None:
