@@ -215,7 +215,9 @@ def test_recording_in_the_window_shows_live_lines(window, qtbot, pulse, tmp_path
     qtbot.waitUntil(lambda: draft.passes >= 1, timeout=60000)
     window.record_panel.stop_button.click()
     stopped = time.monotonic()
-    qtbot.waitUntil(lambda: window.transcript_view.player is not None, timeout=30000)
+    # The last piece is transcribed while the draft may be reading a prompt it cannot interrupt
+    # (up to ~15 s on 2 cores): this checks that the transcript comes, bench/draft.py how fast.
+    qtbot.waitUntil(lambda: window.transcript_view.player is not None, timeout=120000)
     assert (window.folder / "audio.wav").exists()
     text = "".join(s.text for s in window.transcript_view.transcript.segments)
     assert "ペーパーレス" in text and "議題" in text
