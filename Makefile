@@ -33,6 +33,8 @@ bench-minutes: setup
 bench: setup
 	$(BIN)/python bench/pipeline.py
 	$(BIN)/python bench/recording.py
+	$(BIN)/python bench/cpu_sharing.py
+	$(BIN)/python bench/library.py
 
 setup: system-deps $(STAMP) $(MODELS_STAMP)
 

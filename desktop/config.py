@@ -36,6 +36,18 @@ def data_dir() -> Path:
     return _user_dir("data")
 
 
+def model_job_lock() -> Path:
+    """The lock that keeps model jobs one at a time across this user's Gijiroku processes."""
+    return data_dir() / "model-job.lock"
+
+
+def open_library(settings: "Settings"):
+    """The meeting library over this user's data folder and meetings folder (desktop.core.library)."""
+    from desktop.core.library import Library
+
+    return Library(data_dir(), settings.meetings_dir())
+
+
 def model_store_dir() -> Path:
     """Where the joined model files live: models/store beside a source checkout (make's
     provisioning), or inside an installed app, which ships its default models."""

@@ -44,6 +44,11 @@ _TEXTS: dict[type, tuple[str, str]] = {
     e.CpuUnsupported: ("このパソコンのCPUは議事録作成モデルに必要な命令（{features}）に対応していないため、議事録を作成できません（文字起こしは使えます）。",
                        "This computer's processor lacks instructions the minutes model needs ({features}), so minutes "
                        "cannot be written here (transcription still works)."),
+    e.NotAMeeting: ("このフォルダーには会議（会議情報・文字起こし・議事録）がありません: {path}",
+                    "This folder holds no meeting (no meeting, transcript or minutes file): {path}"),
+    e.LibraryUnavailable: ("会議ライブラリを開けません（他の処理が使用中か、書き込めない場所です）: {path}",
+                           "The meeting library cannot be opened (in use, or not writable): {path}"),
+    e.InvalidQuery: ("検索する語を指定してください。", "Give a word to search for."),
     e.Cancelled: ("処理を中止しました。", "Cancelled."),
 }
 

@@ -117,7 +117,8 @@ def test_pause_is_not_recorded_and_is_marked(pulse, tmp_path):
 
 
 def test_killed_recording_is_recovered(pulse, tmp_path):
-    """SIGKILL `gijiroku record` N seconds into a meeting: recover gives >= N-1 s and the live transcript."""
+    """SIGKILL `gijiroku record` 25 s into a meeting: recover gives >= 24 s of audio, and a transcript
+    through its last second of speech (the live one stops at its last piece, up to ~25 s before)."""
     folder = tmp_path / "meeting"
     env = {**os.environ, "GIJIROKU_DATA_DIR": str(tmp_path / "data"), "GIJIROKU_CONFIG_DIR": str(tmp_path / "cfg")}
     proc = subprocess.Popen([sys.executable, "-m", "desktop", "record", "--out", str(folder)], cwd=ROOT, env=env,
@@ -126,7 +127,7 @@ def test_killed_recording_is_recovered(pulse, tmp_path):
     try:
         proc.stderr.readline()  # "録音中…": the recording has started
         player = subprocess.Popen(["paplay", str(SAMPLE_WAV)])
-        n = 20
+        n = 25
         time.sleep(n)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
@@ -137,6 +138,8 @@ def test_killed_recording_is_recovered(pulse, tmp_path):
             proc.kill()
     assert rec.is_unfinished(folder)
     assert wavfile.header_data_bytes(folder / "audio.wav") < (folder / "audio.wav").stat().st_size
+    live = json.loads((folder / "transcript.json").read_text(encoding="utf-8"))["segments"] \
+        if (folder / "transcript.json").exists() else []
     r = subprocess.run([sys.executable, "-m", "desktop", "recover", str(folder)], cwd=ROOT, env=env,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
@@ -144,8 +147,12 @@ def test_killed_recording_is_recovered(pulse, tmp_path):
     with wave.open(str(folder / "audio.wav")) as w:
         seconds = w.getnframes() / w.getframerate()
     assert seconds >= n - 1, seconds
-    transcript = json.loads((folder / "transcript.json").read_text(encoding="utf-8"))
-    assert transcript["segments"] and "ペーパーレス" in "".join(s["text"] for s in transcript["segments"])
+    segments = json.loads((folder / "transcript.json").read_text(encoding="utf-8"))["segments"]
+    text = "".join(s["text"] for s in segments)
+    assert "ペーパーレス" in text and "事務局" in text, text
+    # The sample speaks without a pause longer than 2 s through the kill: the last line ends near it.
+    assert segments[-1]["end"] >= seconds - 3.5, (segments[-1]["end"], seconds, live and live[-1]["end"])
+    assert [s["text"] for s in segments[:len(live)]] == [s["text"] for s in live]
 
 
 def test_unplugged_device_keeps_what_was_recorded(pulse, tmp_path):

@@ -10,7 +10,8 @@ from desktop.core import errors, paths, store
 from desktop.core.meetings import MINUTES_FILE, TRANSCRIPT_FILE
 from desktop.core.types import Meeting, Minutes, Transcript
 
-from .inputs import catalog, engine, meeting
+from .library import remember
+from .inputs import catalog, engine, fit_memory, meeting
 from .parser import EXIT_USAGE, export_options
 from .progress import ProgressPrinter
 
@@ -18,9 +19,10 @@ from .progress import ProgressPrinter
 def cmd_process(args, settings) -> int:
     from desktop.core import pipeline
 
-    written = pipeline.process(catalog(), engine(args, settings), args.audio, args.out, meeting(args),
+    written = pipeline.process(catalog(), fit_memory(engine(args, settings), args), args.audio, args.out, meeting(args),
                                on_progress=ProgressPrinter(), export_options=export_options(args, settings.clerk_name),
                                user_terms=config.load_user_terms())
+    remember(args.out, settings)
     for path in written.values():
         print(path)
     return 0
@@ -40,7 +42,7 @@ def cmd_minutes(args, settings) -> int:
     from desktop.core import pipeline
 
     transcript = store.load_transcript(args.transcript)
-    minutes = pipeline.write_minutes(catalog(), engine(args, settings), transcript, meeting(args),
+    minutes = pipeline.write_minutes(catalog(), fit_memory(engine(args, settings), args), transcript, meeting(args),
                                      on_progress=ProgressPrinter())
     store.write_json(args.out, minutes.to_json())
     print(args.out)

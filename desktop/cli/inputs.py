@@ -13,7 +13,36 @@ def engine(args, settings: config.Settings):
 
     return EngineSettings(model_asr=getattr(args, "model_asr", None) or settings.model_asr,
                           model_llm=getattr(args, "model_llm", None) or settings.model_llm,
-                          cpu_threads=args.threads or settings.cpu_threads)
+                          cpu_threads=args.threads or settings.cpu_threads, lock_path=config.model_job_lock())
+
+
+def fit_memory(engine, args, stream=None):
+    """The light chat model instead of the chosen one when free memory is short (and the model was not
+    named on the command line): said in one sentence, never a laptop swapped to a halt."""
+    import sys
+    from dataclasses import replace
+
+    from desktop.core import memory
+
+    from .parser import OneLineParser
+
+    cat = catalog()
+    light = cat.light_name()
+    if getattr(args, "model_llm", None) or engine.model_llm == light:
+        return engine
+    try:
+        _entry, path = cat.resolve(engine.model_llm, "llm")
+    except errors.GijirokuError:
+        return engine  # the job's own check says what is wrong with the model
+    if not memory.too_little_for(path):
+        return engine
+    free_gb = memory.available_bytes() / 1e9
+    (stream or sys.stderr).write(
+        f"空きメモリが {free_gb:.1f} GB しかないため、軽量モデル（{light}）で議事録を作成します"
+        f"（--model-llm で指定できます）。\n" if OneLineParser.lang != "en" else
+        f"Only {free_gb:.1f} GB of memory is free: the minutes use the light model ({light}); "
+        f"--model-llm chooses another.\n")
+    return replace(engine, model_llm=light)
 
 
 def attendees(text: str) -> list[str]:

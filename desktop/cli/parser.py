@@ -67,7 +67,8 @@ HELP = {
              "議事録: offline Japanese meeting transcription and minutes"),
     "lang": ("メッセージの言語（ja または en）", "message language (ja or en)"),
     "debug": ("エラーの詳細（トレースバック）を表示します", "show tracebacks"),
-    "threads": ("モデルが使うCPUスレッド数", "CPU threads for the models"),
+    "threads": ("モデルが使うCPUスレッド数の上限（他のプログラムが使っているコアは使いません）",
+                "the most CPU threads the models use (cores other programs keep busy are left to them)"),
     "title": ("会議名", "the meeting's title"),
     "date": ("開催日（2025-12-01、2025/12/01、令和7年12月1日）", "the date (2025-12-01, 2025/12/01 or 令和7年12月1日)"),
     "place": ("開催場所", "the place"),
@@ -115,9 +116,25 @@ HELP = {
     "no_live": ("録音だけ行い、文字起こしはしません", "record only, no live transcript"),
     "record_minutes": ("録音中に議事録の下書きを作り、停止後すぐに minutes.json と minutes.docx を書きます",
                        "draft the minutes while recording; minutes.json and minutes.docx follow soon after stop"),
-    "recover": ("途中で止まった録音を修復します", "repair an unfinished recording"),
+    "recover": ("途中で止まった録音を修復し、文字起こしを最後まで仕上げます",
+                "repair an unfinished recording and finish its transcript"),
+    "no_transcribe": ("音声の修復だけ行い、残りの文字起こしはしません", "repair the audio only, transcribe nothing"),
     "folder": ("録音のある会議フォルダー", "the meeting folder with the recording"),
     "demo": ("付属のサンプル会議を処理します", "process the bundled sample meeting"),
+    "library": ("会議ライブラリ（これまでの会議の一覧）", "the meeting library"),
+    "library_add": ("会議フォルダーをライブラリに加えます", "add meeting folders to the library"),
+    "library_list": ("ライブラリの会議を一覧表示します", "list the library's meetings"),
+    "library_remove": ("会議をごみ箱フォルダーへ移し、ライブラリから外します",
+                       "move a meeting to the trash folder and drop it from the library"),
+    "library_rebuild": ("会議フォルダーからライブラリを作り直します", "rebuild the library from the meeting folders"),
+    "folders": ("会議フォルダー（gijiroku process の --out など）", "meeting folders (e.g. the --out of gijiroku process)"),
+    "json": ("JSON で出力します", "print JSON"),
+    "search": ("すべての会議の発言・議事録を検索します", "search every meeting's lines and minutes"),
+    "query": ("検索語（空白で区切ると、すべてを含む行）", "words to find (separated by spaces: lines with all)"),
+    "speaker": ("この話者の発言だけ", "only lines of this speaker"),
+    "date_from": ("この日以降の会議（2025-04-01、令和7年4月1日など）", "meetings on or after this date"),
+    "date_to": ("この日以前の会議", "meetings on or before this date"),
+    "limit": ("表示する件数の上限", "the most hits to print"),
 }
 
 
@@ -222,6 +239,26 @@ def build_parser(lang: str = "ja") -> OneLineParser:
     rc.add_argument("--model-llm", default=None, help=h("model_llm"))
     rv = command("recover")
     rv.add_argument("folder", type=Path, help=h("folder"))
+    rv.add_argument("--no-transcribe", action="store_true", help=h("no_transcribe"))
+    rv.add_argument("--model-asr", default=None, help=h("model_asr"))
+
+    li = command("library")
+    lisub = li.add_subparsers(dest="library_command", required=True, metavar="SUBCOMMAND")
+    la = lisub.add_parser("add", parents=[common], help=h("library_add"), description=h("library_add"))
+    la.add_argument("folders", type=Path, nargs="+", help=h("folders"))
+    ll = lisub.add_parser("list", parents=[common], help=h("library_list"), description=h("library_list"))
+    ll.add_argument("--json", action="store_true", help=h("json"))
+    lr = lisub.add_parser("remove", parents=[common], help=h("library_remove"), description=h("library_remove"))
+    lr.add_argument("folders", type=Path, nargs="+", help=h("folders"))
+    lisub.add_parser("rebuild", parents=[common], help=h("library_rebuild"), description=h("library_rebuild"))
+
+    se = command("search")
+    se.add_argument("query", nargs="+", help=h("query"))
+    se.add_argument("--speaker", default="", help=h("speaker"))
+    se.add_argument("--from", dest="date_from", default="", help=h("date_from"))
+    se.add_argument("--to", dest="date_to", default="", help=h("date_to"))
+    se.add_argument("--limit", type=int, default=50, help=h("limit"))
+    se.add_argument("--json", action="store_true", help=h("json"))
 
     de = command("demo")
     de.add_argument("--out", type=Path, default=None, help=h("out_dir"))

@@ -2,15 +2,18 @@
 recover."""
 from __future__ import annotations
 
+import datetime
 import time
 
 from desktop import config, messages
 from desktop.core import errors, store
-from desktop.core.meetings import AUDIO_FILE, DOCX_FILE, MINUTES_FILE, TRANSCRIPT_FILE
+from desktop.core.meetings import AUDIO_FILE, DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from desktop.core.types import Meeting
 
 from .inputs import attendees, catalog, meeting_vocabulary
+from .library import remember
 from .parser import OneLineParser
+from .progress import ProgressPrinter
 
 
 def cmd_devices(args, settings) -> int:
@@ -30,7 +33,9 @@ def cmd_record(args, settings) -> int:
     if args.minutes and args.no_live:
         OneLineParser().error("--minutes needs the live transcript: not with --no-live" if OneLineParser.lang == "en"
                               else "--minutes は録音中の文字起こしを使うため、--no-live とは同時に指定できません")
-    meeting = Meeting(title=args.title, attendees=attendees(args.attendees), vocabulary=meeting_vocabulary(args))
+    now = datetime.datetime.now()
+    meeting = Meeting(title=args.title, attendees=attendees(args.attendees), vocabulary=meeting_vocabulary(args),
+                      date=now.date().isoformat(), start_time=now.strftime("%H:%M"))
     transcriber, open_writer = None, None
     if not args.no_live:
         from desktop.core.transcription import WhisperTranscriber
@@ -50,6 +55,9 @@ def cmd_record(args, settings) -> int:
         print(args.out / TRANSCRIPT_FILE)
     if open_writer is not None and transcript is not None:
         _write_minutes_after_recording(args, session, open_writer, transcript, meeting, settings.clerk_name)
+    if not (args.out / MEETING_FILE).exists():  # the meeting's particulars, for the library and the app
+        store.write_json(args.out / MEETING_FILE, meeting.to_json())
+    remember(args.out, settings)
     return rc
 
 
@@ -118,15 +126,29 @@ def _record_loop(args, session, err, ja: bool) -> int:
 
 
 def cmd_recover(args, settings) -> int:
-    from desktop.core import recorder
+    """The audio repaired, then the speech after the transcript's last line transcribed and appended."""
+    from desktop.core import recovery
 
-    seconds = recorder.recover(args.folder)
     ja = (args.lang or settings.ui_language) != "en"
+    transcriber = None
+    if not args.no_transcribe:
+        from desktop.core.job_lock import exclusive
+        from desktop.core.transcription import WhisperTranscriber
+
+        _, model_dir = catalog().resolve(args.model_asr or settings.model_asr, "asr")
+        with exclusive(config.model_job_lock(), ProgressPrinter()):
+            transcriber = WhisperTranscriber(model_dir, cpu_threads=args.threads or settings.cpu_threads)
+            seconds, _ = recovery.recover_and_finish(args.folder, transcriber, user_terms=config.load_user_terms(),
+                                                     on_progress=ProgressPrinter())
+    else:
+        seconds, _ = recovery.recover_and_finish(args.folder, None)
     print((f"{seconds:.1f} 秒の録音を復元しました: " if ja else f"Recovered {seconds:.1f} s of audio: ")
           + str(args.folder / AUDIO_FILE))
-    transcript = args.folder / TRANSCRIPT_FILE
-    if transcript.exists():
-        print(("途中までの文字起こし: " if ja else "Transcript so far: ") + str(transcript))
-    print(("続きの処理: gijiroku process " if ja else "To process it: gijiroku process ")
-          + str(args.folder / AUDIO_FILE) + " --out " + str(args.folder))
+    if (args.folder / TRANSCRIPT_FILE).exists():
+        print(("文字起こし（録音の最後まで）: " if ja and transcriber else "途中までの文字起こし: " if ja
+               else "Transcript (to the end of the audio): " if transcriber else "Transcript so far: ")
+              + str(args.folder / TRANSCRIPT_FILE))
+    remember(args.folder, settings)
+    print(("議事録の作成: gijiroku minutes " if ja else "To write the minutes: gijiroku minutes ")
+          + str(args.folder / TRANSCRIPT_FILE) + " --out " + str(args.folder / MINUTES_FILE))
     return 0

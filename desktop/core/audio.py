@@ -5,8 +5,10 @@ system codecs. Every failure becomes an AudioDecodeError carrying the path.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
+from typing import Optional
 
 import av
 import numpy as np
@@ -76,3 +78,45 @@ def _valid_frames(frames):
             return
         except av.error.InvalidDataError:
             continue
+
+
+# Tags that carry when a file was recorded: MP4/MOV/M4A (phones, cameras, Teams/Zoom recordings),
+# Apple's own, WAV LIST/INFO (voice recorders), ID3/Vorbis.
+_DATE_TAGS = ("creation_time", "com.apple.quicktime.creationdate", "date", "ICRD", "TDRC", "DATE")
+
+
+def recorded_at(path: Path) -> Optional[dt.datetime]:
+    """When the file was recorded, in local time: its metadata when it says (a full date), else when
+    the file was last written (a recorder writes its file as it records). None if unreadable."""
+    path = Path(path)
+    tags: dict[str, str] = {}
+    try:
+        with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+            tags.update(container.metadata or {})
+            for stream in container.streams.audio[:1]:
+                tags.update(stream.metadata or {})
+    except (av.error.FFmpegError, ValueError, EOFError, OSError, UnicodeDecodeError):
+        pass
+    lowered = {k.lower(): v for k, v in tags.items()}
+    for key in _DATE_TAGS:
+        value = _parse_tag_date(lowered.get(key.lower(), ""))
+        if value is not None:
+            return value
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except OSError:
+        return None
+
+
+def _parse_tag_date(text: str) -> Optional[dt.datetime]:
+    text = (text or "").strip()
+    if len(text) < 10:  # a year alone ("2024") says nothing about the meeting's day
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if value.year < 1990:  # 1904/1970: an unset clock in the recorder
+        return None
+    # A time with a zone (MP4's UTC) becomes local time; a naive one is taken as local already.
+    return value.astimezone()

@@ -91,5 +91,17 @@ class CpuUnsupported(GijirokuError):
     """The processor lacks instructions the compiled engine needs (fields: features)."""
 
 
+class NotAMeeting(GijirokuError):
+    """A folder added to the library holds no meeting (no meeting, transcript or minutes file) (fields: path)."""
+
+
+class LibraryUnavailable(GijirokuError):
+    """The library database cannot be opened or written (locked, read-only) (fields: path)."""
+
+
+class InvalidQuery(GijirokuError):
+    """A search with no word to look for (fields: value)."""
+
+
 class Cancelled(GijirokuError):
     """The user cancelled a long-running job."""

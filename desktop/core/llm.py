@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from .cores import CoreMeter
 from .cpu import missing_features, require_llm_baseline
 from .errors import ModelCorrupt
 from .nativelog import native_stderr_to_log
@@ -47,6 +48,7 @@ class LlmUsage:
     completion_tokens: int = 0
     prompt_seconds: float = 0.0
     seconds: float = 0.0
+    thread_changes: int = 0      # times the thread count followed the free cores
 
     def add(self, prompt_tokens: int, completion_tokens: int, seconds: float, first_token_s: float) -> None:
         self.calls += 1
@@ -59,7 +61,10 @@ class LlmUsage:
 class LlamaChat:
     """One loaded GGUF chat model. Not thread-safe: one job at a time uses it."""
 
-    def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int = 2, seed: int = 0):
+    def __init__(self, model_path: Path, n_ctx: int = 4096, n_threads: int = 2, seed: int = 0,
+                 cores: Optional[CoreMeter] = None):
+        """`n_threads` is the most threads a call uses; with `cores` each call uses no more than the
+        cores other programs leave free at that moment (desktop.core.cores)."""
         require_llm_baseline()
         from llama_cpp import Llama
 
@@ -72,6 +77,8 @@ class LlamaChat:
         except (ValueError, RuntimeError, OSError) as exc:
             raise ModelCorrupt(str(exc), name=self.model_path.name, path=str(self.model_path)) from exc
         self.usage = LlmUsage()
+        self.max_threads = self.threads = n_threads
+        self._cores = cores
         self._lanes: dict[str, tuple[Any, bytes]] = {}  # lane -> (token ids, sequence state)
         self._lane = ""                                    # the lane whose state is loaded now
 
@@ -92,6 +99,7 @@ class LlamaChat:
             raise ContextOverflow(f"{n_prompt}+{max_tokens}>{self.n_ctx}")
         if lane and lane != self._lane:
             self._load_lane(lane)
+        self._follow_free_cores()
         started = time.perf_counter()
         first = None
         parts: list[str] = []
@@ -120,6 +128,19 @@ class LlamaChat:
             raise TruncatedReply(text[-80:])
         return json.loads(text)
 
+
+    def _follow_free_cores(self) -> None:
+        if self._cores is None:
+            return
+        threads = max(1, min(self.max_threads, self._cores.free_cores()))
+        if threads != self.threads:
+            import llama_cpp
+
+            llama_cpp.llama_set_n_threads(self._llm.ctx, threads, threads)
+            log.info("threads %d -> %d (cores free: %d of %d)", self.threads, threads,
+                     self._cores.free_cores(), self._cores.cores)
+            self.threads = threads
+            self.usage.thread_changes += 1
 
     # ---- lanes: the KV of each kind of question, kept between calls ---------------------------
     def _save_lane(self, lane: str) -> None:

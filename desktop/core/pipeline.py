@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from . import audio, store
+from .cores import CoreMeter, threads_now
 from .export import ExportOptions, export
+from .job_lock import exclusive
 from .jobs import CancelToken, Progress, ProgressCallback
 from .llm import LlamaChat
+from .meeting_date import with_recorded_date
 from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
 from .models import ModelCatalog
@@ -35,7 +38,14 @@ class EngineSettings:
 
     model_asr: str
     model_llm: str
-    cpu_threads: int = 2
+    cpu_threads: int = 2          # the most threads a model uses
+    # Use only the cores other programs leave free (desktop.core.cores); off for benchmarks of the raw engine.
+    share_cpu: bool = True
+    # The lock that keeps model jobs of several Gijiroku processes one at a time (desktop.core.job_lock).
+    lock_path: Optional[Path] = None
+
+    def asr_threads(self) -> int:
+        return threads_now(self.cpu_threads) if self.share_cpu else self.cpu_threads
 
 
 def transcription_options(meeting: Meeting) -> TranscriptionOptions:
@@ -94,20 +104,23 @@ def transcribe(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, 
                user_terms: Sequence[Term] = ()) -> Transcript:
     samples = audio.decode(audio_path)  # decode first: a bad file fails before a model loads
     _entry, model_dir = catalog.resolve(engine.model_asr, "asr")
-    transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.cpu_threads)
-    return transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
+    with exclusive(engine.lock_path, on_progress, cancel):
+        transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.asr_threads())
+        return transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
 
 
 def open_chat(catalog: ModelCatalog, engine: EngineSettings) -> LlamaChat:
     entry, path = catalog.resolve(engine.model_llm, "llm")
-    return LlamaChat(path, n_ctx=entry.n_ctx, n_threads=engine.cpu_threads)
+    return LlamaChat(path, n_ctx=entry.n_ctx, n_threads=engine.cpu_threads,
+                     cores=CoreMeter() if engine.share_cpu else None)
 
 
 def write_minutes(catalog: ModelCatalog, engine: EngineSettings, transcript: Transcript, meeting: Meeting,
                   on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
                   chat: Optional[LlamaChat] = None, options: MinutesOptions = MinutesOptions()) -> Minutes:
-    chat = chat or open_chat(catalog, engine)
-    return MinutesWriter(chat, options).write(transcript, meeting, on_progress, cancel)
+    with exclusive(engine.lock_path, on_progress, cancel):
+        chat = chat or open_chat(catalog, engine)
+        return MinutesWriter(chat, options).write(transcript, meeting, on_progress, cancel)
 
 
 def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out_dir: Path, meeting: Meeting,
@@ -119,14 +132,17 @@ def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out
     samples = audio.decode(audio_path)
     _entry, model_dir = catalog.resolve(engine.model_asr, "asr")
     catalog.resolve(engine.model_llm, "llm")
+    meeting = with_recorded_date(meeting, audio_path)  # minutes always carry a date
     store.ensure_dir(out_dir)
     written = {"meeting": out_dir / MEETING_FILE}
     store.write_json(written["meeting"], meeting.to_json())
-    transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.cpu_threads)
-    transcript = transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
-    written["transcript"] = out_dir / TRANSCRIPT_FILE
-    store.write_json(written["transcript"], transcript.to_json())
-    minutes = write_minutes(catalog, engine, transcript, meeting, on_progress, cancel)
+    with exclusive(engine.lock_path, on_progress, cancel):
+        transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.asr_threads())
+        transcript = transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
+        written["transcript"] = out_dir / TRANSCRIPT_FILE
+        store.write_json(written["transcript"], transcript.to_json())
+        del transcriber  # its memory back before the chat model loads
+        minutes = write_minutes(catalog, replace(engine, lock_path=None), transcript, meeting, on_progress, cancel)
     written["minutes"] = out_dir / MINUTES_FILE
     store.write_json(written["minutes"], minutes.to_json())
     written["docx"] = out_dir / DOCX_FILE

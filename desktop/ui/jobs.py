@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import logging
 import time
+from pathlib import Path
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from desktop import messages
 from desktop.core import errors
+from desktop.core.job_lock import exclusive
 from desktop.core.jobs import CancelToken, Progress
 
 log = logging.getLogger("gijiroku.ui.jobs")
@@ -22,7 +24,7 @@ PRIOR_SECONDS_PER_UNIT = {"transcribe": 0.12}
 
 
 class _Worker(QThread):
-    progressed = Signal(float, float)          # fraction, seconds left (-1 unknown)
+    progressed = Signal(str, float, float)     # step, fraction, seconds left (-1 unknown)
     succeeded = Signal(object)
     failed = Signal(str, bool)                 # one sentence for the person, cancelled?
 
@@ -32,6 +34,10 @@ class _Worker(QThread):
         self._started = 0.0
 
     def _progress(self, p: Progress) -> None:
+        if p.step == "wait_other_job":
+            self._started = time.monotonic()  # the job's speed is measured from when it really starts
+            self.progressed.emit(p.step, 0.0, -1.0)
+            return
         elapsed = time.monotonic() - self._started
         if p.fraction > 0.03:
             left = elapsed / p.fraction - elapsed
@@ -41,7 +47,7 @@ class _Worker(QThread):
             left = max(0.0, PRIOR_SECONDS_PER_UNIT[p.step] * (p.total - p.done) - elapsed)
         else:
             left = -1.0
-        self.progressed.emit(p.fraction, left)
+        self.progressed.emit(p.step, p.fraction, left)
 
     def run(self) -> None:
         self._started = time.monotonic()
@@ -65,9 +71,11 @@ class JobRunner(QObject):
     failed = Signal(str, str, bool)            # label, sentence, cancelled
     busy_changed = Signal(bool)
 
-    def __init__(self, lang: str = "ja", parent: Optional[QObject] = None):
+    def __init__(self, lang: str = "ja", parent: Optional[QObject] = None, lock_path: Optional[Path] = None):
+        """`lock_path`: model jobs wait for those of other Gijiroku processes (desktop.core.job_lock)."""
         super().__init__(parent)
         self.lang = lang
+        self.lock_path = lock_path
         self._worker: Optional[_Worker] = None
         self._cancel: Optional[CancelToken] = None
         self.label = ""
@@ -77,15 +85,25 @@ class JobRunner(QObject):
         return self._worker is not None
 
     def start(self, label: str, work: Work, done: Optional[Callable[[Any], None]] = None,
-              failed: Optional[Callable[[bool], None]] = None) -> bool:
+              failed: Optional[Callable[[bool], None]] = None, exclusive_models: bool = True) -> bool:
         """`done(result)` runs in the UI thread when the work succeeds; `failed(cancelled)` when it
-        does not (the sentence goes out through the `failed` signal too)."""
+        does not (the sentence goes out through the `failed` signal too). `exclusive_models`: the
+        work waits for other Gijiroku processes' model jobs (not the end of a recording: that is
+        seconds of work the clerk is waiting for)."""
         if self._worker is not None:
             return False
         self.label = label
         self._cancel = CancelToken()
-        worker = _Worker(work, self._cancel, self.lang)
-        worker.progressed.connect(lambda f, left: self.progressed.emit(label, f, left))
+        lock_path = self.lock_path if exclusive_models else None
+
+        def locked(progress, cancel):
+            with exclusive(lock_path, progress, cancel):
+                return work(progress, cancel)
+
+        worker = _Worker(locked, self._cancel, self.lang)
+        waiting = self.tr("Waiting for another Gijiroku job to finish")
+        worker.progressed.connect(lambda step, f, left: self.progressed.emit(
+            waiting if step == "wait_other_job" else label, f, left))
         worker.succeeded.connect(lambda r: self._done(label, r, None, done, failed))
         worker.failed.connect(lambda msg, cancelled: self._done(label, None, (msg, cancelled), done, failed))
         self._worker = worker

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from desktop import config, messages
-from desktop.core import audio, errors, llm, pipeline, reading, recorder, transcription
+from desktop.core import audio, errors, llm, pipeline, reading, transcription
 from desktop.core.meetings import MINUTES_FILE, MeetingStore
 from desktop.core.model_cache import ModelCache
 from desktop.core.models import ModelCatalog
@@ -19,9 +19,11 @@ from desktop.core.types import Meeting, Minutes
 from desktop.ui.export_dialog import ExportDialog, last_export_folder, write_exports
 from desktop.ui.job_status import JobStatus
 from desktop.ui.jobs import JobRunner
+from desktop.ui.library_view import LibraryView
 from desktop.ui.meeting_list import MeetingList
 from desktop.ui.menus import add_menus
 from desktop.ui.meeting_info import MeetingInfoPanel
+from desktop.ui.memory_offer import model_for_minutes
 from desktop.ui.minutes_view import MinutesView
 from desktop.ui.record_panel import RecordPanel
 from desktop.ui.recording_flow import RecordingFlow
@@ -39,7 +41,7 @@ class MainWindow(QMainWindow):
         self.settings, self.catalog = settings, catalog
         self.lang = settings.ui_language
         self.meetings = MeetingStore(settings.meetings_dir())
-        self.jobs = JobRunner(self.lang, self)
+        self.jobs = JobRunner(self.lang, self, config.model_job_lock())
         self.folder: Optional[Path] = None
         self.models = ModelCache(catalog, self.engine())
         self.last_error: Optional[QMessageBox] = None
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
             minutes = self.meetings.load_minutes(folder)
         except errors.GijirokuError as exc:
             self.show_error(messages.describe(exc, self.lang))
-            return
+            return False
         self.folder = folder
         self.info.set_meeting(meeting)
         self.transcript_view.set_transcript(transcript)
@@ -234,8 +236,9 @@ class MainWindow(QMainWindow):
             return False
         if self.folder is not None and self.transcript_view.transcript is not None:
             self.new_meeting()
-        if not self.info.title.text().strip():
+        if not self.info.title.text().strip():  # a new meeting: named and dated after the file
             self.info.title.setText(path.stem)
+            self.info.stamp_date(audio.recorded_at(path))
         folder = self.ensure_folder()
         self.meetings.set_source(folder, path)
         return self._transcribe_into(folder, path)
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
             return False
         folder = self.ensure_folder()
         meeting = self.info.meeting()
+        self.models.configure(replace(self.engine(), model_llm=model_for_minutes(self)))
 
         def work(progress, cancel):
             minutes = self.models.writer().write(transcript, meeting, progress, cancel)
@@ -322,6 +326,12 @@ class MainWindow(QMainWindow):
     def open_dictionaries(self) -> None:
         VocabularyDialog(self).exec()
 
+    def open_library(self) -> LibraryView:
+        self.save_now()  # what is on screen is what the search finds
+        self.library_view = LibraryView(self, config.open_library(self.settings))
+        self.library_view.show()
+        return self.library_view
+
     # ---- jobs ------------------------------------------------------------------------------------------
     def _show_busy(self, busy: bool) -> None:
         for w in (self.import_button, self.new_button, self.minutes_view.generate_button):
@@ -353,14 +363,7 @@ class MainWindow(QMainWindow):
         self.last_error = box
 
     def offer_recovery(self) -> None:
-        """At start-up: a recording that never stopped cleanly (crash, power cut) is offered back."""
-        for folder in recorder.find_unfinished(self.settings.meetings_dir()):
-            answer = QMessageBox.question(self, self.tr("Unfinished recording"), self.tr(
-                "A recording was not stopped properly (the app or the computer stopped). Recover it now?"))
-            if answer == QMessageBox.Yes:
-                recorder.recover(folder)
-                self.refresh_recent()
-                self.open_meeting(folder)
+        self.recording.offer_recovery()
 
     # ---- window state ------------------------------------------------------------------------------
     def _qsettings(self) -> QSettings:

@@ -1,6 +1,9 @@
 """The meeting's particulars: title, date (shown in 和暦), time, place, attendees, vocabulary."""
 from __future__ import annotations
 
+import datetime
+from typing import Optional
+
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QTimeEdit,
                                QWidget)
@@ -72,6 +75,15 @@ class MeetingInfoPanel(QWidget):
                        vocabulary=lines(self.vocabulary), materials=lines(self.materials),
                        absentees=[a.strip() for a in self.absentees.text().replace(",", "、").split("、") if a.strip()],
                        recorder=self.recorder.text().strip())
+
+    def stamp_date(self, when: Optional[datetime.datetime], with_time: bool = False) -> None:
+        """The date (and start time) a recording gives: when it was made, not when it is opened."""
+        if when is None:
+            return
+        self.date.setDate(QDate(when.year, when.month, when.day))
+        if with_time:
+            self.start.setTime(QTime(when.hour, when.minute))
+            self.end.setTime(QTime(min(23, when.hour + 1), when.minute))
 
     def set_meeting(self, m: Meeting) -> None:
         self.blockSignals(True)

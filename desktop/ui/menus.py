@@ -31,5 +31,6 @@ def add_menus(w) -> None:
     action(rec_menu, _tr("Stop"), "Ctrl+Shift+S", w.record_panel.stop)
     action(rec_menu, _tr("Play / pause"), "Ctrl+Space", w.transcript_view.toggle_play)
     tools = w.menuBar().addMenu(_tr("&Tools"))
+    action(tools, _tr("Meeting library and search..."), "Ctrl+Shift+F", w.open_library)
     action(tools, _tr("Dictionaries..."), "Ctrl+D", w.open_dictionaries)
     action(tools, _tr("Settings..."), "Ctrl+,", w.open_settings)

@@ -3,13 +3,15 @@ the draft's progress shown each second, and after Stop the final transcript and 
 the draft. The work itself is desktop.core.session.RecordingSession, the same the CLI records with."""
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Optional
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from desktop import config, messages
-from desktop.core import audio, errors
+from desktop.core import audio, errors, recorder, recovery
 from desktop.core.meetings import AUDIO_FILE, MINUTES_FILE
 from desktop.core.session import RecordingSession
 from desktop.core.types import Meeting
@@ -42,6 +44,8 @@ class RecordingFlow(QObject):
                 and not (w.folder / AUDIO_FILE).exists():
             w.new_meeting()  # an imported meeting: record into a new one
         folder = w.ensure_folder()
+        if not (folder / AUDIO_FILE).exists():  # a new recording: the meeting is today, starting now
+            w.info.stamp_date(datetime.datetime.now(), with_time=True)
         meeting = w.info.meeting()
         # Minutes the clerk already has are never replaced behind their back: no draft then.
         has_minutes = (folder / MINUTES_FILE).exists() or w.minutes_view.user_edited
@@ -92,7 +96,7 @@ class RecordingFlow(QObject):
             return transcript, audio.decode(folder / AUDIO_FILE)
 
         w.jobs.start(self.tr("Finishing the transcript"), work, done=self._transcript_finished,
-                     failed=lambda cancelled: self.abandon())
+                     failed=lambda cancelled: self.abandon(), exclusive_models=False)
 
     def _transcript_finished(self, result) -> None:
         self.w.show_transcript(result)
@@ -123,3 +127,29 @@ class RecordingFlow(QObject):
         if session is not None:
             session.abandon_draft()
         self.w.draft_label.clear()
+
+    # ---- after a crash -------------------------------------------------------------------------
+    def offer_recovery(self) -> None:
+        """At start-up: a recording that never stopped cleanly (crash, power cut) is offered back, its
+        audio repaired and its transcript finished (the speech after the last live line)."""
+        w = self.w
+        for folder in recorder.find_unfinished(w.settings.meetings_dir()):
+            answer = QMessageBox.question(w, self.tr("Unfinished recording"), self.tr(
+                "A recording was not stopped properly (the app or the computer stopped). Recover it now?"))
+            if answer != QMessageBox.Yes:
+                continue
+            recorder.recover(folder)
+            w.refresh_recent()
+            w.open_meeting(folder)
+            if not w.jobs.busy:
+                self._finish_recovered(folder)
+
+    def _finish_recovered(self, folder: Path) -> None:
+        w, meeting = self.w, self.w.info.meeting()
+
+        def work(progress, cancel):
+            transcript = recovery.finish_transcript(folder, w.models.transcriber(), meeting,
+                                                    config.load_user_terms(), progress, cancel)
+            return transcript, audio.decode(folder / AUDIO_FILE)
+
+        w.jobs.start(self.tr("Finishing the transcript"), work, done=w.show_transcript)

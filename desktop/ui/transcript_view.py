@@ -150,12 +150,17 @@ class TranscriptView(QWidget):
         self.table.selectRow(row)
         self.table.scrollToItem(self.table.item(row, TEXT), QAbstractItemView.PositionAtCenter)
         if play:
+            # The audio of a meeting just opened is still being decoded: it plays once it is there.
+            self._play_when_loaded = self.transcript.segments[row].start if self.player is None else None
             self.play_from(self.transcript.segments[row].start)
 
     # ---- playback ------------------------------------------------------------------------------
     def set_audio(self, samples: Optional[np.ndarray]) -> None:
         self.stop()
         self.player = Player(samples) if samples is not None and len(samples) else None
+        start, self._play_when_loaded = getattr(self, "_play_when_loaded", None), None
+        if start is not None and self.player is not None:
+            self.play_from(start)
 
     def load_audio(self, path: Optional[Path]) -> None:
         """Decode the meeting's audio for playback in a thread (a long file takes seconds), then

@@ -18,7 +18,10 @@ DYNAMIC = {"ExportDialog": ["Word (.docx)", "Markdown (.md)", "Text (.txt)", "JS
                           # desktop/ui/menus.py translates these in the window's context
                           "&File", "New meeting", "Import audio/video file...", "Export...", "Quit", "&Recording",
                           "Record", "Pause / resume", "Stop", "Play / pause", "&Tools", "Dictionaries...",
-                          "Settings..."]}
+                          "Settings...", "Meeting library and search...",
+                          # desktop/ui/memory_offer.py
+                          "Low memory", "Only %1 GB of memory is free: write these minutes with the light model "
+                          "instead, so the computer does not slow to a halt?"]}
 # Qt's own strings that the qtbase_ja.qm shipped with PySide6 lacks (its source texts changed since):
 # our catalogue is searched first, so these fill the gaps of the file dialog.
 QT_GAPS = {"QFileDialog": {"&Look in:": "場所(&L):", "Files of &type:": "ファイルの種類(&T):"}}

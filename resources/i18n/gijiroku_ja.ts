@@ -156,6 +156,14 @@
     </message>
 </context>
 <context>
+    <name>JobRunner</name>
+    <message>
+        <location filename="../../desktop/ui/jobs.py" line="104" />
+        <source>Waiting for another Gijiroku job to finish</source>
+        <translation>他の Gijiroku の処理が終わるのを待っています</translation>
+    </message>
+</context>
+<context>
     <name>JobStatus</name>
     <message>
         <location filename="../../desktop/ui/job_status.py" line="17" />
@@ -174,182 +182,283 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryView</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
-        <source>Gijiroku - meeting minutes</source>
-        <translation>議事録 - Gijiroku</translation>
+        <location filename="../../desktop/ui/library_view.py" line="27" />
+        <source>Meeting library</source>
+        <translation>会議ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
-        <source>Meeting</source>
-        <translation>会議情報</translation>
+        <location filename="../../desktop/ui/library_view.py" line="30" />
+        <source>Search every meeting (e.g. 予算 陳情)</source>
+        <translation>すべての会議を検索（例: 予算 陳情）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67" />
-        <source>Recording</source>
-        <translation>録音</translation>
+        <location filename="../../desktop/ui/library_view.py" line="32" />
+        <location filename="../../desktop/ui/library_view.py" line="46" />
+        <source>Speaker</source>
+        <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68" />
-        <source>Transcript</source>
-        <translation>文字起こし</translation>
+        <location filename="../../desktop/ui/library_view.py" line="33" />
+        <source>Date range</source>
+        <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69" />
-        <source>Minutes</source>
-        <translation>議事録</translation>
+        <location filename="../../desktop/ui/library_view.py" line="38" />
+        <source>Search</source>
+        <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
-        <source>Import a meeting recording</source>
-        <translation>会議の録音を取り込む</translation>
+        <location filename="../../desktop/ui/library_view.py" line="44" />
+        <source>Filter the list by title</source>
+        <translation>会議名で絞り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
-        <source>Transcribing</source>
-        <translation>文字起こし中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="142" />
-        <source>Stop the recording before opening another meeting.</source>
-        <translation>別の会議を開く前に、録音を停止してください。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
-        <source>"%1" is still running. Cancel it and open the other meeting?</source>
-        <translation>「%1」を実行中です。中止して別の会議を開きますか？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="176" />
-        <source>This meeting has no audio to transcribe.</source>
-        <translation>この会議には文字起こしできる音声がありません。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="181" />
-        <source>Transcribe again? The current transcript will be replaced.</source>
-        <translation>文字起こしをやり直しますか？ 今の文字起こしは置き換えられます。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
-        <source>Move this meeting to the trash?</source>
-        <translation>この会議をごみ箱に移しますか？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
-        <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
-        <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
-        <source>Writing the minutes</source>
-        <translation>議事録を作成中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
-        <source>Confirm</source>
-        <translation>確認</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
-        <source>Create the minutes before exporting this format.</source>
-        <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
-        <source>Exported to %1</source>
-        <translation>%1 に書き出しました</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="351" />
-        <source>Gijiroku</source>
-        <translation>議事録</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="362" />
-        <source>Unfinished recording</source>
-        <translation>終了していない録音</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="363" />
-        <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
-        <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="117" />
-        <source>(untitled)</source>
-        <translation>（無題）</translation>
-    </message>
-<message><source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source><translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation></message><message><source>&amp;File</source><translation>ファイル(&amp;F)</translation></message><message><source>New meeting</source><translation>新しい会議</translation></message><message><source>Import audio/video file...</source><translation>音声・動画ファイルを取り込む...</translation></message><message><source>Export...</source><translation>書き出し...</translation></message><message><source>Quit</source><translation>終了</translation></message><message><source>&amp;Recording</source><translation>録音(&amp;R)</translation></message><message><source>Record</source><translation>録音開始</translation></message><message><source>Pause / resume</source><translation>一時停止／再開</translation></message><message><source>Stop</source><translation>停止</translation></message><message><source>Play / pause</source><translation>再生／一時停止</translation></message><message><source>&amp;Tools</source><translation>ツール(&amp;T)</translation></message><message><source>Dictionaries...</source><translation>用語辞書...</translation></message><message><source>Settings...</source><translation>設定...</translation></message></context>
-<context>
-    <name>MeetingInfoPanel</name>
-    <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="19" />
-        <source>e.g. 2nd Paperless Promotion Meeting</source>
-        <translation>例：第2回 庁内ペーパーレス化推進会議</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="36" />
-        <source>One per line: name and role (e.g. 松本主任)</source>
-        <translation>1行に1人：氏名と役職（例：松本主任）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="38" />
-        <source>Separated by 、 (e.g. 佐藤委員、鈴木委員)</source>
-        <translation>「、」で区切る（例: 佐藤委員、鈴木委員）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="40" />
-        <source>One per line (e.g. 資料1 ペーパーレス化の進捗)</source>
-        <translation>1行に1つ（例: 資料1 ペーパーレス化の進捗）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="44" />
-        <source>Terms and names said in this meeting, one per line</source>
-        <translation>この会議で使われる用語・人名（1行に1つ）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="45" />
-        <source>Title</source>
-        <translation>会議名</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="46" />
+        <location filename="../../desktop/ui/library_view.py" line="45" />
+        <location filename="../../desktop/ui/library_view.py" line="46" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="47" />
+        <location filename="../../desktop/ui/library_view.py" line="45" />
+        <location filename="../../desktop/ui/library_view.py" line="46" />
+        <source>Title</source>
+        <translation>会議名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="45" />
+        <source>Length</source>
+        <translation>長さ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="45" />
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="46" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/library_view.py" line="47" />
+        <source>Line</source>
+        <translation>発言・記載</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="84" />
+        <source>With minutes</source>
+        <translation>議事録あり</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="84" />
+        <source>Transcribed</source>
+        <translation>文字起こし済み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="85" />
+        <source>Audio only</source>
+        <translation>録音のみ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="90" />
+        <source>(untitled)</source>
+        <translation>（無題）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="96" />
+        <source>%1 meetings</source>
+        <translation>%1 件の会議</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="131" />
+        <source>%1 hits</source>
+        <translation>%1 件見つかりました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="131" />
+        <source>No match.</source>
+        <translation>見つかりませんでした。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <source>Gijiroku - meeting minutes</source>
+        <translation>議事録 - Gijiroku</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="69" />
+        <source>Meeting</source>
+        <translation>会議情報</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="70" />
+        <source>Recording</source>
+        <translation>録音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="71" />
+        <source>Transcript</source>
+        <translation>文字起こし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="72" />
+        <source>Minutes</source>
+        <translation>議事録</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <source>Import a meeting recording</source>
+        <translation>会議の録音を取り込む</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <source>Transcribing</source>
+        <translation>文字起こし中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <source>Stop the recording before opening another meeting.</source>
+        <translation>別の会議を開く前に、録音を停止してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <source>"%1" is still running. Cancel it and open the other meeting?</source>
+        <translation>「%1」を実行中です。中止して別の会議を開きますか？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <source>This meeting has no audio to transcribe.</source>
+        <translation>この会議には文字起こしできる音声がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <source>Transcribe again? The current transcript will be replaced.</source>
+        <translation>文字起こしをやり直しますか？ 今の文字起こしは置き換えられます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <source>Move this meeting to the trash?</source>
+        <translation>この会議をごみ箱に移しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
+        <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="275" />
+        <source>Writing the minutes</source>
+        <translation>議事録を作成中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <source>Create the minutes before exporting this format.</source>
+        <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <source>Exported to %1</source>
+        <translation>%1 に書き出しました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <source>Gijiroku</source>
+        <translation>議事録</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <source>(untitled)</source>
+        <translation>（無題）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/memory_offer.py" line="24" />
+        <source>Only %1 GB of memory is free: write these minutes with the light model instead, so the computer does not slow to a halt?</source>
+        <translation>空きメモリが %1 GB しかありません。パソコンが止まらないよう、軽量モデルで議事録を作成しますか？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/memory_offer.py" line="27" />
+        <source>Low memory</source>
+        <translation>メモリ不足</translation>
+    </message>
+<message><source>Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</source><translation>音声・動画 (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)</translation></message><message><source>&amp;File</source><translation>ファイル(&amp;F)</translation></message><message><source>New meeting</source><translation>新しい会議</translation></message><message><source>Import audio/video file...</source><translation>音声・動画ファイルを取り込む...</translation></message><message><source>Export...</source><translation>書き出し...</translation></message><message><source>Quit</source><translation>終了</translation></message><message><source>&amp;Recording</source><translation>録音(&amp;R)</translation></message><message><source>Record</source><translation>録音開始</translation></message><message><source>Pause / resume</source><translation>一時停止／再開</translation></message><message><source>Stop</source><translation>停止</translation></message><message><source>Play / pause</source><translation>再生／一時停止</translation></message><message><source>&amp;Tools</source><translation>ツール(&amp;T)</translation></message><message><source>Dictionaries...</source><translation>用語辞書...</translation></message><message><source>Settings...</source><translation>設定...</translation></message><message><source>Meeting library and search...</source><translation>会議ライブラリと検索...</translation></message></context>
+<context>
+    <name>MeetingInfoPanel</name>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="22" />
+        <source>e.g. 2nd Paperless Promotion Meeting</source>
+        <translation>例：第2回 庁内ペーパーレス化推進会議</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="39" />
+        <source>One per line: name and role (e.g. 松本主任)</source>
+        <translation>1行に1人：氏名と役職（例：松本主任）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="41" />
+        <source>Separated by 、 (e.g. 佐藤委員、鈴木委員)</source>
+        <translation>「、」で区切る（例: 佐藤委員、鈴木委員）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="43" />
+        <source>One per line (e.g. 資料1 ペーパーレス化の進捗)</source>
+        <translation>1行に1つ（例: 資料1 ペーパーレス化の進捗）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="47" />
+        <source>Terms and names said in this meeting, one per line</source>
+        <translation>この会議で使われる用語・人名（1行に1つ）</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/meeting_info.py" line="48" />
+        <source>Title</source>
+        <translation>会議名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="49" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="50" />
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/meeting_info.py" line="51" />
         <source>Place</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="49" />
+        <location filename="../../desktop/ui/meeting_info.py" line="52" />
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="50" />
+        <location filename="../../desktop/ui/meeting_info.py" line="53" />
         <source>Absent</source>
         <translation>欠席者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="51" />
+        <location filename="../../desktop/ui/meeting_info.py" line="54" />
         <source>Handouts</source>
         <translation>配布資料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="52" />
+        <location filename="../../desktop/ui/meeting_info.py" line="55" />
         <source>Recorded by</source>
         <translation>記録者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="53" />
+        <location filename="../../desktop/ui/meeting_info.py" line="56" />
         <source>Vocabulary</source>
         <translation>用語</translation>
     </message>
@@ -573,19 +682,30 @@
 <context>
     <name>RecordingFlow</name>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="80" />
+        <location filename="../../desktop/ui/recording_flow.py" line="84" />
         <source>Minutes draft: up to line %1</source>
         <translation>議事録の下書き：%1行目まで作成済み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="94" />
+        <location filename="../../desktop/ui/recording_flow.py" line="98" />
+        <location filename="../../desktop/ui/recording_flow.py" line="155" />
         <source>Finishing the transcript</source>
         <translation>文字起こしを仕上げています</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="118" />
+        <location filename="../../desktop/ui/recording_flow.py" line="122" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recording_flow.py" line="137" />
+        <source>Unfinished recording</source>
+        <translation>終了していない録音</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/recording_flow.py" line="138" />
+        <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
+        <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
 </context>
 <context>
@@ -721,8 +841,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/transcript_view.py" line="62" />
-        <location filename="../../desktop/ui/transcript_view.py" line="211" />
-        <location filename="../../desktop/ui/transcript_view.py" line="240" />
+        <location filename="../../desktop/ui/transcript_view.py" line="216" />
+        <location filename="../../desktop/ui/transcript_view.py" line="245" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
@@ -742,17 +862,17 @@
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="196" />
+        <location filename="../../desktop/ui/transcript_view.py" line="201" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="256" />
+        <location filename="../../desktop/ui/transcript_view.py" line="261" />
         <source>Not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="268" />
+        <location filename="../../desktop/ui/transcript_view.py" line="273" />
         <source>%1 replaced</source>
         <translation>%1 件を置換しました</translation>
     </message>
