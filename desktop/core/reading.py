@@ -1,10 +1,12 @@
-"""Japanese readings, offline, with pyopenjtalk (its dictionary ships in the wheel): the only
-module that imports pyopenjtalk."""
+"""Japanese readings and words, offline: pyopenjtalk for readings, Sudachi (its core dictionary
+ships as a wheel) for where words begin and end. The only module that imports either."""
 from __future__ import annotations
 
 import functools
+import threading
 import unicodedata
 from dataclasses import dataclass
+from typing import Optional
 
 from .cues import ASKING_STEMS
 
@@ -30,6 +32,37 @@ def morphemes(text: str) -> tuple[Morpheme, ...]:
 @functools.lru_cache(maxsize=4096)
 def reading_of(text: str) -> str:
     return "".join(m.reading for m in morphemes(unicodedata.normalize("NFKC", text)))
+
+
+_SUDACHI_LOCK = threading.Lock()   # one tokenizer, shared: it is not safe across threads
+
+
+@functools.lru_cache(maxsize=1)
+def _sudachi():
+    from sudachipy import Dictionary, SplitMode
+
+    return Dictionary(dict="core").create(SplitMode.C)
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    with _SUDACHI_LOCK:
+        return tuple((m.begin(), m.end(), m.normalized_form(), m.is_oov()) for m in _sudachi().tokenize(text))
+
+
+def word_bounds(text: str) -> frozenset[int]:
+    """Character offsets where a word begins or ends in `text` (Sudachi's long units: 庁内, 解決策,
+    毎日 and 定時 are words; a correction may only replace whole ones)."""
+    return frozenset([0, len(text)] + [b for w in _words(text) for b in w[:2]])
+
+
+def normalized_word(text: str) -> Optional[str]:
+    """The dictionary form of `text` when it is exactly one known word (打ち合わせ and 打合せ give the
+    same), else None."""
+    words = _words(text)
+    if len(words) != 1 or words[0][3]:
+        return None
+    return words[0][2]
 
 
 def plain_request(text: str) -> str:

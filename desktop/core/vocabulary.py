@@ -7,6 +7,9 @@ compares readings (pyopenjtalk, offline): a span of the transcript whose reading
 vocabulary entry's is replaced by the entry. Guards keep correct words alone: a name is only put
 where a name stands (before a title, です, は ...), words with everyday homophones (承知/招致) only
 in their context, and a near (not exact) reading only for a span that is not one dictionary word.
+A replacement always covers whole words (Sudachi's long units): a term is never written into the
+middle of a word that merely contains its sound or spelling (解決策 is not 解決 + 決策, 第二回庁内 not
+第二 + 回庁 + 内), and a word that is another spelling of the term (打ち合わせ / 打合せ) is left as written.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from typing import Iterable, Optional
 
 from . import paths
 from .names import TITLES, strip_title
-from .reading import Morpheme, morphemes, reading_of
+from .reading import Morpheme, morphemes, normalized_word, reading_of, word_bounds
 from .types import Segment, Transcript
 
 NAME_AFTER = re.compile("^(" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|です|は、|から)")
@@ -124,6 +127,10 @@ class Vocabulary:
         text, addressed = self._fix_addressee(text)
         changes += addressed
         tokens = aligned(text)
+        bounds = word_bounds(text)
+        offsets = [0]
+        for m in tokens:
+            offsets.append(offsets[-1] + len(m.surface))
         out, i = [], 0
         while i < len(tokens):
             hit = None
@@ -131,6 +138,8 @@ class Vocabulary:
                 for n in range(min(MAX_SPAN, len(tokens) - i), 0, -1):
                     span = tokens[i:i + n]
                     surface = "".join(m.surface for m in span)
+                    if offsets[i] not in bounds or offsets[i + n] not in bounds:
+                        continue  # not whole words: 回庁 in 第二回庁内, 日定 in 毎日定時
                     if (
                         any(c in PUNCT for c in surface)
                         or span[0].pos == "助詞"
@@ -157,13 +166,18 @@ class Vocabulary:
         return "".join(out), changes
 
     def _replace_heard(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """Spellings Whisper writes for a term, replaced where they stand as whole words (決策 alone,
+        not inside 解決策; 日定 alone, not across 毎日 | 定時)."""
         changes = []
         for term in self.terms:
             for heard in term.heard:
                 after = term.context[6:] if term.context.startswith("after:") else ""
                 pattern = re.compile(re.escape(heard) + (f"(?={after.lstrip('^')})" if after else ""))
-                text, n = pattern.subn(term.surface, text)
-                changes += [(heard, term.surface)] * n
+                bounds = word_bounds(text)
+                found = [m for m in pattern.finditer(text) if m.start() in bounds and m.end() in bounds]
+                for m in reversed(found):
+                    text = text[:m.start()] + term.surface + text[m.end():]
+                changes += [(heard, term.surface)] * len(found)
         return text, changes
 
     def _fix_addressee(self, text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -198,6 +212,9 @@ class Vocabulary:
         for term in candidates:
             if surface == term.surface or term.surface in surface:
                 return None  # already right
+            same_word = normalized_word(surface)
+            if exact and same_word is not None and same_word == normalized_word(term.surface):
+                return None  # the same word in another spelling (打ち合わせ for 打合せ): as written
             if surface in term.surface:
                 continue  # part of the term is there; the rest is not a mishearing of it
             if term.kind == "name" and (not NAME_AFTER.match(after) or any(m.pos not in ("名詞", "") for m in span)):
