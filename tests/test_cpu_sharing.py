@@ -11,7 +11,6 @@ import time
 import pytest
 
 from desktop.core import errors
-from desktop.core import cores
 from desktop.core.cores import CoreMeter
 from desktop.core.job_lock import exclusive
 from desktop.core.jobs import CancelToken
@@ -120,8 +119,7 @@ def chat():
 
 @needs_two_cores
 def test_the_chat_model_uses_the_free_cores(chat):
-    """The real model: with a core kept busy, the calls run with one thread fewer (from the second call
-    under the load at the latest: each look measures the time since the one before); when the load
+    """The real model: with a core kept busy, the next call runs with one thread fewer; when the load
     goes, the threads come back."""
     import llama_cpp
 
@@ -129,23 +127,16 @@ def test_the_chat_model_uses_the_free_cores(chat):
     ask = [{"role": "user", "content": "「はい」なら ok を true にしてください。はい。"}]
     chat.complete_json(ask, schema, 16)
     assert chat.threads == chat.max_threads
-    load = spinner(30)
+    load = spinner(20)
     try:
-        time.sleep(1.0)
-        chat.complete_json(ask, schema, 16)
-        time.sleep(1.0)
+        time.sleep(1.5)
         chat.complete_json(ask, schema, 16)
         assert chat.threads == chat.max_threads - 1
         assert llama_cpp.llama_n_threads(chat._llm.ctx) == chat.threads
-        if hasattr(os, "sched_getaffinity"):  # the model's thread kept off the busy core
-            assert len(os.sched_getaffinity(0)) == 1
     finally:
         load.kill()
         load.wait()
-    for _ in range(2):
-        time.sleep(1.0)
-        chat.complete_json(ask, schema, 16)
+    time.sleep(1.5)
+    chat.complete_json(ask, schema, 16)
     assert chat.threads == chat.max_threads
     assert chat.usage.thread_changes == 2
-    if hasattr(os, "sched_getaffinity"):
-        assert os.sched_getaffinity(0) == cores._ALLOWED

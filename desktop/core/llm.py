@@ -18,13 +18,12 @@ from __future__ import annotations
 import ctypes
 import json
 import logging
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from .cores import CoreMeter, pin_current_thread
+from .cores import CoreMeter
 from .cpu import missing_features, require_llm_baseline
 from .errors import ModelCorrupt
 from .nativelog import native_stderr_to_log
@@ -80,8 +79,6 @@ class LlamaChat:
         self.usage = LlmUsage()
         self.max_threads = self.threads = n_threads
         self._cores = cores
-        self._pinned: Optional[tuple[int, ...]] = None   # the CPUs the calling thread is kept to
-        self._pinned_thread = 0
         self._lanes: dict[str, tuple[Any, bytes]] = {}  # lane -> (token ids, sequence state)
         self._lane = ""                                    # the lane whose state is loaded now
 
@@ -133,25 +130,17 @@ class LlamaChat:
 
 
     def _follow_free_cores(self) -> None:
-        """Threads for the next call: no more than the free cores; with some cores busy, the calling
-        thread (and on Linux the engine's workers it starts) kept to the least busy ones."""
         if self._cores is None:
             return
-        free = self._cores.free_cores()
-        threads = max(1, min(self.max_threads, free))
+        threads = max(1, min(self.max_threads, self._cores.free_cores()))
         if threads != self.threads:
             import llama_cpp
 
             llama_cpp.llama_set_n_threads(self._llm.ctx, threads, threads)
-            log.info("threads %d -> %d (cores free: %d of %d)", self.threads, threads, free, self._cores.cores)
+            log.info("threads %d -> %d (cores free: %d of %d)", self.threads, threads,
+                     self._cores.free_cores(), self._cores.cores)
             self.threads = threads
             self.usage.thread_changes += 1
-        # Pinned while other programs hold cores; decided again when the count of free cores changes.
-        wanted = tuple(self._cores.least_busy(free)) if free < self._cores.cores else None
-        changed = (wanted is None) != (self._pinned is None) or len(wanted or ()) != len(self._pinned or ())
-        if changed or (wanted and self._pinned_thread != threading.get_ident()):
-            pin_current_thread(wanted)
-            self._pinned, self._pinned_thread = wanted, threading.get_ident()
 
     # ---- lanes: the KV of each kind of question, kept between calls ---------------------------
     def _save_lane(self, lane: str) -> None:
