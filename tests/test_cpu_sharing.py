@@ -119,7 +119,8 @@ def chat():
 
 @needs_two_cores
 def test_the_chat_model_uses_the_free_cores(chat):
-    """The real model: with a core kept busy, the next call runs with one thread fewer; when the load
+    """The real model: with a core kept busy, the calls run with one thread fewer (from the second call
+    under the load at the latest: each look measures the time since the one before); when the load
     goes, the threads come back."""
     import llama_cpp
 
@@ -127,16 +128,19 @@ def test_the_chat_model_uses_the_free_cores(chat):
     ask = [{"role": "user", "content": "「はい」なら ok を true にしてください。はい。"}]
     chat.complete_json(ask, schema, 16)
     assert chat.threads == chat.max_threads
-    load = spinner(20)
+    load = spinner(30)
     try:
-        time.sleep(1.5)
+        time.sleep(1.0)
+        chat.complete_json(ask, schema, 16)
+        time.sleep(1.0)
         chat.complete_json(ask, schema, 16)
         assert chat.threads == chat.max_threads - 1
         assert llama_cpp.llama_n_threads(chat._llm.ctx) == chat.threads
     finally:
         load.kill()
         load.wait()
-    time.sleep(1.5)
-    chat.complete_json(ask, schema, 16)
+    for _ in range(2):
+        time.sleep(1.0)
+        chat.complete_json(ask, schema, 16)
     assert chat.threads == chat.max_threads
     assert chat.usage.thread_changes == 2

@@ -3,7 +3,8 @@
 llama.cpp's worker threads spin while they wait for each other at every step of the model, so one
 thread that shares its core with another program (the video call the meeting runs on, an antivirus
 scan, a second job) holds up all the others. Measured on 2 cores with one kept busy by another
-process: the minutes step with 2 threads took many times its quiet time, with 1 thread about 1.7x.
+process (make bench): the minutes step with 2 threads took 2.0-2.2x its quiet time, with 1 thread
+1.7x, which is what one core does against two (the model alone on 1 core: the same 1.7x).
 So a job uses the cores the others leave free: measured when it starts, and again between model
 calls (a call lasts seconds, long enough to see a change).
 """
@@ -19,9 +20,11 @@ import psutil
 
 log = logging.getLogger("gijiroku.cores")
 
-# A core another program keeps at least this busy is not offered to the model (0.7: a scan or a
-# call that keeps a core mostly busy counts; the background noise of a desktop does not).
-BUSY_CORE = 0.7
+# A core another program keeps at least this busy is not offered to the model. 0.5, not more: while
+# the model's own threads run on every core, a program that would keep one core busy gets only a
+# share of it (2/3 on 2 cores with 2 model threads), and must still be seen; the background noise
+# of an idle desktop (0.1-0.3 of a core) must not.
+BUSY_CORE = 0.5
 # Looks closer together than this reuse the last answer: too short a window measures noise.
 MIN_WINDOW_S = 0.25
 

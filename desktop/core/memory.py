@@ -10,7 +10,7 @@ from typing import Optional
 import psutil
 
 # Beyond the weights: the context's KV cache, the lanes kept between calls, the transcript and the
-# interpreter. Measured peak RSS of the minutes step with the default 1.5B model (a 1.0 GB file):
+# interpreter. Measured peak RSS of the minutes step with the default 1.5B model (a 1.1 GB file):
 # 2.3 GB (make bench, bench/cpu_sharing.py).
 HEADROOM_BYTES = 2_000_000_000
 
