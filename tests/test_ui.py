@@ -331,3 +331,28 @@ def test_devices_are_not_rescanned_while_a_job_runs(window, monkeypatch):
     monkeypatch.setattr(type(window.jobs), "busy", property(lambda self: True))
     window.record_panel._rescan_if_idle()
     assert scans == [1]
+
+
+def test_lines_whisper_was_unsure_of_are_shaded_and_stepped_through(window, qtbot):
+    from desktop.core.types import Segment, Transcript
+    from desktop.ui.transcript_view import TO_CHECK
+
+    view = window.transcript_view
+    lines = [Segment(1, 0.0, 2.0, "本日はお集まりいただきありがとうございます。", confidence="ok", score=0.93),
+             Segment(2, 2.5, 4.0, "消知しました。", confidence="low", score=0.46),
+             Segment(3, 4.5, 6.0, "次の議題に移ります。", confidence="ok", score=0.9),
+             Segment(4, 6.5, 8.0, "財政会と協議します。", confidence="low", score=0.7)]
+    view.set_transcript(Transcript(lines, 8.0))
+    assert view.check_button.text() == "要確認: 2 行 ▶" and view.check_button.isEnabled()
+    assert view.table.item(1, 2).background().color() == TO_CHECK
+    assert view.table.item(0, 2).background().color() != TO_CHECK
+    assert "確認" in view.table.item(1, 2).toolTip()
+    assert view.next_to_check() == 1 and view.table.currentRow() == 1
+    assert view.next_to_check() == 3
+    assert view.next_to_check() == 1  # wraps
+    view.table.item(1, 2).setText("承知しました。")  # the clerk corrected it: checked
+    assert view.transcript.segments[1].confidence == "ok"
+    assert view.check_button.text() == "要確認: 1 行 ▶"
+    assert view.table.item(1, 2).background().color() != TO_CHECK
+    view.table.item(3, 2).setBackground(TO_CHECK)  # a colour change is not an edit
+    assert view.transcript.segments[3].confidence == "low"

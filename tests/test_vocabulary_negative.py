@@ -37,7 +37,8 @@ def test_ordinary_sentences_are_left_unchanged():
     assert not changed, "\n".join(f"{a} -> {b} {c}" for a, b, c in changed)
 
 
-@pytest.mark.parametrize("text", ["課題の解決策を三つ提示します。", "窓口は毎日定時に開きます。", "当店は土日定休となっております。",
+@pytest.mark.parametrize("text", ["課題の解決策を三つ提示します。", "窓口は毎日定時に開きます。",
+                                  "当店は土日定休となっております。",
                                   "ただいまから第二回庁内連絡会議を開催いたします。"])
 def test_the_words_the_old_rules_broke(text):
     """解決策 -> 解決裁, 毎日定時 -> 毎日程時, 土日定休 -> 土日程休, 第二回庁内 -> 第二課長内."""

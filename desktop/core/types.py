@@ -1,6 +1,7 @@
 """The project's own data types, with their JSON forms (the CLI contract).
 
-transcript.json: {"language", "duration", "segments": [{"id", "start", "end", "text", "speaker"}]}
+transcript.json: {"language", "duration", "segments": [{"id", "start", "end", "text", "speaker",
+                  "confidence" ("low" | "ok", when Whisper's were kept), "score" (mean word probability)}]}
 minutes.json:    {"title", "date", "place", "attendees", "agenda": [{"title", "summary", "refs"}],
                   "decisions": [{"text", "refs"}], "action_items": [{"owner", "task", "due", "refs"}],
                   "open_issues": [{"text", "refs"}], "next_meeting"}
@@ -8,7 +9,7 @@ minutes.json:    {"title", "date", "place", "attendees", "agenda": [{"title", "s
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Optional
 
 
 @dataclass
@@ -18,10 +19,19 @@ class Segment:
     end: float
     text: str
     speaker: str = ""
+    # How sure Whisper was: "low" marks a line for the clerk to check, "ok" a line heard clearly (or
+    # checked by the clerk), "" unknown (an older transcript). `score`: mean probability of its words.
+    confidence: str = ""
+    score: Optional[float] = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "start": round(self.start, 3), "end": round(self.end, 3),
-                "text": self.text, "speaker": self.speaker}
+        out: dict[str, Any] = {"id": self.id, "start": round(self.start, 3), "end": round(self.end, 3),
+                               "text": self.text, "speaker": self.speaker}
+        if self.confidence:
+            out["confidence"] = self.confidence
+        if self.score is not None:
+            out["score"] = round(self.score, 3)
+        return out
 
 
 @dataclass
@@ -41,8 +51,11 @@ class Transcript:
             raise ValueError("not a transcript")
         segments = []
         for i, s in enumerate(data["segments"]):
+            score = s.get("score")
             segments.append(Segment(id=int(s.get("id", i + 1)), start=float(s["start"]), end=float(s["end"]),
-                                    text=str(s["text"]), speaker=str(s.get("speaker") or "")))
+                                    text=str(s["text"]), speaker=str(s.get("speaker") or ""),
+                                    confidence=str(s.get("confidence") or ""),
+                                    score=float(score) if isinstance(score, (int, float)) else None))
         duration = float(data.get("duration") or (segments[-1].end if segments else 0.0))
         return cls(segments=segments, duration=duration, language=str(data.get("language") or "ja"))
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Optional
 
 from . import paths
 from .names import TITLES, strip_title
 from .reading import Morpheme, morphemes, normalized_word, reading_of, word_bounds
-from .types import Segment, Transcript
+from .types import Transcript
 
 NAME_AFTER = re.compile("^(" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|です|は、|から)")
 # Where a person's name with title stands: the addressee (〜は、) or the speaker (〜から、〜です).
@@ -234,7 +234,7 @@ class Vocabulary:
         for s in transcript.segments:
             text, c = self.correct_text(s.text)
             changes += c
-            segments.append(Segment(s.id, s.start, s.end, text, s.speaker))
+            segments.append(replace(s, text=text))
         return Transcript(segments, transcript.duration, transcript.language), changes
 
     def hotwords(self, limit_chars: int = 120) -> str:

@@ -1,5 +1,7 @@
 """The transcript: time, speaker (rename one, rename all of that speaker), text (edit in place).
-Clicking a line plays the audio from there; the playing line is highlighted. Find and replace."""
+Clicking a line plays the audio from there; the playing line is highlighted. Find and replace.
+Lines Whisper was unsure of are shaded, and 要確認 steps through them (F8), playing each: a clerk
+checks those first. Editing such a line counts as checking it."""
 from __future__ import annotations
 
 import threading
@@ -8,7 +10,7 @@ from typing import Optional
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -19,6 +21,7 @@ from desktop.core.types import Segment, Transcript
 
 TIME, SPEAKER, TEXT = range(3)
 PLAYING = QColor("#fff3b0")
+TO_CHECK = QColor("#fde2cf")
 
 
 def clock(seconds: float) -> str:
@@ -45,8 +48,13 @@ class TranscriptView(QWidget):
         self.find_button = QPushButton(self.tr("Find next"))
         self.replace_button = QPushButton(self.tr("Replace all"))
         self.status = QLabel()  # what find / replace did
+        self.check_button = QPushButton()
+        self.check_button.setShortcut(QKeySequence("F8"))
+        self.check_button.setToolTip(self.tr("Lines Whisper was unsure of: the next one, played (F8)"))
         for w in (self.find_text, self.replace_text, self.find_button, self.replace_button, self.status):
             find_row.addWidget(w)
+        find_row.addStretch(1)
+        find_row.addWidget(self.check_button)
         layout.addLayout(find_row)
 
         self.table = QTableWidget(0, 3)
@@ -81,6 +89,7 @@ class TranscriptView(QWidget):
         self.speed.currentIndexChanged.connect(self._speed_changed)
         self.find_button.clicked.connect(self.find_next)
         self.replace_button.clicked.connect(self.replace_all)
+        self.check_button.clicked.connect(self.next_to_check)
         self.timer = QTimer(self)
         self.timer.setInterval(200)
         self.timer.timeout.connect(self._follow_playback)
@@ -98,6 +107,7 @@ class TranscriptView(QWidget):
             self._append_row(seg)
         self._filling = False
         self.table.resizeRowsToContents()
+        self._count_to_check()
 
     def append_segments(self, segments: list[Segment]) -> None:
         """Live lines during a recording."""
@@ -109,6 +119,7 @@ class TranscriptView(QWidget):
             self._append_row(seg)
         self._filling = False
         self.table.scrollToBottom()
+        self._count_to_check()
 
     def _append_row(self, seg: Segment) -> None:
         row = self.table.rowCount()
@@ -120,13 +131,48 @@ class TranscriptView(QWidget):
         self.table.setItem(row, SPEAKER, QTableWidgetItem(seg.speaker))
         self.table.setItem(row, TEXT, QTableWidgetItem(seg.text))
         self.table.setVerticalHeaderItem(row, QTableWidgetItem(str(seg.id)))
+        self._shade(row)
+
+    def _shade(self, row: int) -> None:
+        low = self.transcript is not None and self.transcript.segments[row].confidence == "low"
+        item = self.table.item(row, TEXT)
+        item.setBackground(TO_CHECK if low else QColor(Qt.transparent))
+        item.setToolTip(self.tr("Whisper was unsure of this line: check it against the audio") if low else "")
+
+    def rows_to_check(self) -> list[int]:
+        return [i for i, s in enumerate(self.transcript.segments) if s.confidence == "low"] if self.transcript else []
+
+    def _count_to_check(self) -> None:
+        n = len(self.rows_to_check())
+        self.check_button.setText(self.tr("To check: %1 ▶").replace("%1", str(n)))
+        self.check_button.setEnabled(n > 0)
+
+    def next_to_check(self) -> int:
+        """Select and play the next line Whisper was unsure of (after the selected one, wrapping)."""
+        rows = self.rows_to_check()
+        if not rows:
+            return -1
+        current = self.table.currentRow()
+        row = next((r for r in rows if r > current), rows[0])
+        self.table.setCurrentCell(row, TEXT)
+        self.jump_to(self.transcript.segments[row].id, play=True)
+        return row
 
     def _item_changed(self, item: QTableWidgetItem) -> None:
         if self._filling or self.transcript is None:
             return
         seg = self.transcript.segments[item.row()]
+        if (item.column() == TEXT and item.text() == seg.text) or \
+                (item.column() == SPEAKER and item.text().strip() == seg.speaker):
+            return  # a colour or a tooltip changed (playback, shading), not the words
         if item.column() == TEXT:
             seg.text = item.text()
+            if seg.confidence == "low":  # the clerk has looked at it
+                seg.confidence = "ok"
+                self._filling = True
+                self._shade(item.row())
+                self._filling = False
+                self._count_to_check()
         elif item.column() == SPEAKER:
             old, new = seg.speaker, item.text().strip()
             self._filling = True
@@ -239,6 +285,8 @@ class TranscriptView(QWidget):
                     color = PLAYING if r == row else QColor(Qt.transparent)
                     for c in range(3):
                         self.table.item(r, c).setBackground(color)
+                    if r != row:
+                        self._shade(r)
             self._highlighted = row
         if not self.player.playing:
             self.timer.stop()

@@ -805,74 +805,89 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="42" />
+        <location filename="../../desktop/ui/transcript_view.py" line="45" />
         <source>Find</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="44" />
+        <location filename="../../desktop/ui/transcript_view.py" line="47" />
         <source>Replace with</source>
         <translation>置換後の文字列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="45" />
+        <location filename="../../desktop/ui/transcript_view.py" line="48" />
         <source>Find next</source>
         <translation>次を検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="46" />
+        <location filename="../../desktop/ui/transcript_view.py" line="49" />
         <source>Replace all</source>
         <translation>すべて置換</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/transcript_view.py" line="53" />
+        <source>Lines Whisper was unsure of: the next one, played (F8)</source>
+        <translation>認識の信頼度が低い行：次の行へ移って再生します（F8）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="61" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="53" />
+        <location filename="../../desktop/ui/transcript_view.py" line="61" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="53" />
+        <location filename="../../desktop/ui/transcript_view.py" line="61" />
         <source>Text</source>
         <translation>発言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="62" />
-        <location filename="../../desktop/ui/transcript_view.py" line="216" />
-        <location filename="../../desktop/ui/transcript_view.py" line="245" />
+        <location filename="../../desktop/ui/transcript_view.py" line="70" />
+        <location filename="../../desktop/ui/transcript_view.py" line="262" />
+        <location filename="../../desktop/ui/transcript_view.py" line="293" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="63" />
+        <location filename="../../desktop/ui/transcript_view.py" line="71" />
         <source>-5 s</source>
         <translation>-5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="64" />
+        <location filename="../../desktop/ui/transcript_view.py" line="72" />
         <source>+5 s</source>
         <translation>+5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="70" />
+        <location filename="../../desktop/ui/transcript_view.py" line="78" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="201" />
+        <location filename="../../desktop/ui/transcript_view.py" line="140" />
+        <source>Whisper was unsure of this line: check it against the audio</source>
+        <translation>認識の信頼度が低い行です。音声を聞いて確認してください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="147" />
+        <source>To check: %1 ▶</source>
+        <translation>要確認: %1 行 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="247" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="261" />
+        <location filename="../../desktop/ui/transcript_view.py" line="309" />
         <source>Not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="273" />
+        <location filename="../../desktop/ui/transcript_view.py" line="321" />
         <source>%1 replaced</source>
         <translation>%1 件を置換しました</translation>
     </message>
