@@ -85,3 +85,14 @@ def test_docx_holds_title_and_decisions(processed_sample):
         assert d["text"] in text
     cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
     assert "担当" in cells and "令和7年12月1日(月)" in cells
+
+
+def test_each_line_keeps_whisper_s_confidence(processed_sample):
+    """transcript.json carries a low/ok flag and the mean word probability on every line; a few lines,
+    not most, are marked for the clerk to check (the sample's errors are few)."""
+    segments = json.loads((processed_sample / "transcript.json").read_text(encoding="utf-8"))["segments"]
+    assert all(s["confidence"] in ("low", "ok") and 0.0 <= s["score"] <= 1.0 for s in segments)
+    low = [s for s in segments if s["confidence"] == "low"]
+    assert 0 < len(low) <= len(segments) // 2, [s["text"] for s in low]
+    ok = [s["score"] for s in segments if s["confidence"] == "ok"]
+    assert sum(s["score"] for s in low) / len(low) < sum(ok) / len(ok)
