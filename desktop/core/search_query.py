@@ -2,8 +2,9 @@
 
 A query is words separated by spaces (full-width too); every word must occur in the line. Each word
 goes to the index that can answer it: three characters or more to the trigram index, two to the
-bigram index, one to a scan. The most selective word drives the ranking (bm25 of its index); the
-others filter. Hits carry where the first word matched, so the caller can mark it in the line.
+bigram index, one to a scan. The longest word drives the ranking (bm25 of its index) among the
+newest CANDIDATES matches that pass every filter; the others filter. Hits carry where the first word
+matched, so the caller can mark it in the line.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from typing import Optional
 from .errors import InvalidQuery
 from .library import Library, bigrams, normalise
 
-KIND_ORDER = ("line", "decision", "action", "agenda", "summary", "issue", "next", "title", "attendee")
+# Matches ranked at most (the newest); see search().
+CANDIDATES = 2000
 
 
 @dataclass(frozen=True)
@@ -54,18 +56,21 @@ def search(library: Library, query: str, speaker: str = "", date_from: Optional[
     words = words_of(query)
     if not words:
         raise InvalidQuery(query, value=query)
-    # The longest word is usually the most selective: it drives the ranking.
+    # The longest word is usually the most selective: its index drives the search and the ranking.
     words.sort(key=len, reverse=True)
     lead, rest = words[0], words[1:]
     where, params = [], []
     if len(lead) >= 3:
-        source = "SELECT rowid AS id, bm25(tri) AS score FROM tri WHERE tri MATCH ?"
-        params.append(_phrase(lead))
+        table, score = "tri", "bm25(tri)"
     elif len(lead) == 2:
-        source = "SELECT rowid AS id, bm25(bi) AS score FROM bi WHERE bi MATCH ?"
-        params.append(_phrase(bigrams(lead)))
+        table, score = "bi", "bm25(bi)"
     else:
-        source = "SELECT id, 0.0 AS score FROM lines WHERE instr(lower(text), ?) > 0"
+        table, score = "", "0.0"
+    if table:
+        where.append(f"{table} MATCH ?")
+        params.append(_phrase(lead if table == "tri" else bigrams(lead)))
+    else:
+        where.append("instr(lower(l.text), ?) > 0")
         params.append(lead)
     for word in rest:
         if len(word) >= 3:
@@ -86,9 +91,14 @@ def search(library: Library, query: str, speaker: str = "", date_from: Optional[
     if date_to:
         where.append("m.date <> '' AND m.date <= ?")
         params.append(date_to.isoformat())
-    sql = (f"SELECT m.folder, m.title, m.date, l.kind, l.segment, l.start, l.speaker, l.text "
-           f"FROM ({source}) AS h JOIN lines l ON l.id = h.id JOIN meetings m ON m.id = l.meeting_id "
-           f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY h.score, m.date DESC, l.start LIMIT ?")
+    # The matches are read newest first (the index's own order, so reading stops early) and at most
+    # CANDIDATES of them are ranked: a word in a quarter of a 1,000-hour archive's lines would
+    # otherwise be scored line by line (0.24 s here); a clerk wants the recent ones of those.
+    source = f"{table} JOIN lines l ON l.id = {table}.rowid" if table else "lines l"
+    order = f"{table}.rowid" if table else "l.id"
+    sql = (f"SELECT * FROM (SELECT m.folder, m.title, m.date, l.kind, l.segment, l.start, l.speaker, l.text, "
+           f"{score} AS score FROM {source} JOIN meetings m ON m.id = l.meeting_id WHERE {' AND '.join(where)} "
+           f"ORDER BY {order} DESC LIMIT {CANDIDATES}) ORDER BY score, date DESC, start LIMIT ?")
     params.append(limit)
     rows = library.connection.execute(sql, params).fetchall()
     return [Hit(Path(r[0]), r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], _find(r[7], words)) for r in rows]
