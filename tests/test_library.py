@@ -222,3 +222,21 @@ def test_cli_library_and_search(tmp_path, library):
     assert none.returncode == 1 and "見つかりませんでした" in none.stderr
     bad = run_cli("search", "予算", "--from", "来年のどこか", env=env)
     assert bad.returncode != 0 and "日付" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_processed_meeting_is_found_in_a_fresh_data_folder(processed_sample_run):
+    """`gijiroku process` lists its meeting in the library of its data folder: 2- and 3+-character
+    words find its lines with their time (and speaker field), words it does not contain find nothing."""
+    out, data = processed_sample_run
+    env = {"GIJIROKU_DATA_DIR": str(data), "GIJIROKU_CONFIG_DIR": str(data.parent / "config")}
+    listed = json.loads(run_cli("library", "list", "--json", env=env).stdout)
+    assert [m["folder"] for m in listed] == [str(out.resolve())] and listed[0]["state"] == "minutes"
+    for word in ("配備", "タブレット"):
+        r = run_cli("search", word, "--json", env=env)
+        assert r.returncode == 0, r.stderr
+        hits = [h for h in json.loads(r.stdout) if h["kind"] == "line"]
+        assert hits and all(word in h["text"] for h in hits)
+        assert all(isinstance(h["start"], float) and "speaker" in h for h in hits)
+        assert hits[0]["title"] == "第2回 庁内ペーパーレス化推進会議" and hits[0]["date"] == "2025-12-01"
+    for absent in ("陳情", "量子計算"):
+        assert run_cli("search", absent, "--json", env=env).returncode == 1

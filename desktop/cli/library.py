@@ -60,10 +60,10 @@ def cmd_search(args, settings) -> int:
                       limit=args.limit)
     finally:
         lib.close()
-    if args.json:
+    if args.json:  # like grep: exit status 1 when nothing was found
         json.dump([h.to_json() for h in hits], sys.stdout, ensure_ascii=False, indent=1)
         print()
-        return 0
+        return 0 if hits else 1
     for h in hits:
         at = f"{int(h.start) // 60:>3}:{int(h.start) % 60:02d}" if h.start is not None else "     "
         who = f"{h.speaker}：" if h.speaker else ""
