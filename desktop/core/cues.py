@@ -8,20 +8,52 @@ from typing import Optional
 
 from .japanese import normalize_text
 
-# A line that states a decision, and one that puts a matter off. A line with both
-# ("次回改めて検討することとします") is a deferral: the matter stays open.
-DECIDED = ("こととします", "ことといたします", "こととする", "ことにします", "ことに決定", "とします", "といたします",
-           "決定します", "決定しました", "決定いたします", "承認", "了承", "決しました", "決まりました", "に決めます")
-DEFERRED = ("保留", "継続審議", "継続して", "次回", "改めて", "持ち越", "見送", "未定", "待って", "検討します",
-            "検討いたします", "検討を続け", "確認してから")
+# A line that states a decision, and one that puts a matter off, judged on each sentence's predicate
+# (its end), not on words anywhere in it: 「承認された計画の写し」 and 「担当者が決まりましたら」 decide
+# nothing. A sentence with both ("次回改めて検討することとします") is a deferral: the matter stays open.
+# The tests hold a negative set of ordinary lines (tests/fixtures/negative/not_decisions.txt) that
+# must be neither.
+_DECIDED_END = re.compile(
+    r"(?:(?:こと|よう)(?:と|に)(?:いた)?(?:します|しました)"          # 実施することとします / ことにします
+    r"|(?:決定|承認|了承|可決|否決|採択|採用)(?:いた)?(?:します|しました|されました)"
+    r"|決しました|決まりました|に決めます|に決めました)$")
+# A bare 「…とします」 decides (受付は九時からとします) or merely sets something up for the sake of an
+# example (ここでは単価を千円とします): the wording alone cannot tell, so the model is asked.
+# Procedure is not a decision for the minutes (開会といたします, 十分間の休憩とします) ...
+_PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|閉議)と(?:いた)?します$")
+# ... nor is a supposition (仮に百人だとします, 例えば雨が降ったとします).
+_SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします")
+# Putting off: explicit words for it, or a verb of deciding with a later time.
+_DEFERRED_WORDS = re.compile(r"継続審議|継続して(?:審議|検討|協議)|保留(?:と|に|し|いた)|持ち越(?:し|す)"
+                             r"|見送(?:る|り(?:と|に)|ります|りました)|先送り|結論(?:は|を)(?:出さず|持ち越)")
+_DEFER_VERB_END = re.compile(r"(?:検討|判断|審議|協議|議論|相談|決定|整理)(?:を続け|すること(?:と|に))?"
+                             r"(?:いた)?(?:します|しましょう|したいと思います)$|決め(?:ます|ましょう|たいと思います)$")
+_LATER = ("次回", "改めて", "後日", "持ち帰", "引き続き", "継続", "待って", "てから", "今後", "来月", "次の会議")
+
+
+def sentences(line: str) -> list[str]:
+    return [x.strip(" 　、") for x in re.split(r"[。！？!?]", line) if x.strip(" 　、")]
 
 
 def states_decision(line: str) -> bool:
-    return any(c in line for c in DECIDED) and not states_deferral(line)
+    """The wording alone says a decision was made (a reader would not doubt it)."""
+    return not states_deferral(line) and any(
+        _DECIDED_END.search(x) and not _PROCEDURE.search(x) and not _SUPPOSED.search(x) for x in sentences(line))
+
+
+def procedure_or_supposition(line: str) -> bool:
+    """開会といたします, 仮に百人だとします: what is never a decision, whoever says it is."""
+    return any(_PROCEDURE.search(x) or _SUPPOSED.search(x) for x in sentences(line))
 
 
 def states_deferral(line: str) -> bool:
-    return any(c in line for c in DEFERRED)
+    for x in sentences(line):
+        if _DEFERRED_WORDS.search(x):
+            return True
+        # 「検討します」 alone at a sentence's end says the matter is not settled today.
+        if _DEFER_VERB_END.search(x) and (any(w in x for w in _LATER) or re.search(r"検討(?:いた)?します$", x)):
+            return True
+    return False
 
 
 # ---- what kind of statement a line is, from the wording alone ----------------------------------
@@ -57,7 +89,7 @@ def cue_kind(line: str) -> Optional[str]:
         return "deferral"
     if requests(norm):
         return "action"
-    if any(c in norm for c in DECIDED) and not any(c in norm for c in NOT_DECIDED):
+    if states_decision(norm) and not any(c in norm for c in NOT_DECIDED):
         return "decision"
     if any(c in norm for c in AGENDA):
         return "agenda"

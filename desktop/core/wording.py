@@ -23,7 +23,10 @@ def accept_model_kind(kind: str, text: str) -> str:
     """The model's kind for a line without clear cues, kept only where the line can bear it."""
     norm = japanese.normalize_text(text)
     if kind == "decision":
-        # A decision must be stated as decided: a proposal, a question or an opinion is not one.
+        # A decision must be stated as decided: a proposal, a question or an opinion is not one, nor is
+        # procedure (閉会といたします) or a supposition (仮に…とします).
+        if cues.procedure_or_supposition(norm):
+            return "other"
         return "proposal" if any(c in norm for c in cues.NOT_DECIDED) or norm.endswith("か。") else "decision"
     if kind == "next_meeting":
         return kind if japanese.find_dates(norm) else "other"
