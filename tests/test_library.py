@@ -48,6 +48,8 @@ def library(tmp_path):
                            action_items=[ActionItem("佐々木税務課長", "陳情第三号の回答案を作成する", "6月末", [4])]))
     meeting_folder(storage, "20241010-drill", "防災訓練打合せ", "2024-10-10", DRILL)
     lib = Library(tmp_path / "data", storage)
+    assert lib.meetings() == []  # opening never indexes (the window opens it on its own thread) ...
+    assert lib.sync() == 2       # ... the first sync does
     yield lib
     lib.close()
 
@@ -167,6 +169,7 @@ def test_a_lost_or_damaged_database_is_rebuilt_from_the_folders(library, tmp_pat
         path.write_bytes(data[: len(data) // 3])
     again = Library(tmp_path / "data", tmp_path / "meetings")
     try:
+        assert again.sync() == 2
         assert len(again.meetings()) == 2
         assert texts(search(again, "陳情"))
         if damage != "deleted":

@@ -29,7 +29,7 @@ def test_the_library_lists_searches_and_opens_a_hit(window, qtbot):
     view = window.open_library()
     qtbot.addWidget(view)
     assert view.windowTitle() == "会議ライブラリ"
-    assert view.table.rowCount() == 2
+    qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=10_000)  # indexed in a thread
     titles = {view.table.item(r, 1).text() for r in range(2)}
     assert titles == {"予算審査特別委員会", "防災訓練打合せ"}
     view.filter.setText("防災")

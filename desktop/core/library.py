@@ -172,23 +172,22 @@ class Library:
     # ---- opening, and rebuilding from the folders -------------------------------------------------
     def _open(self) -> sqlite3.Connection:
         store.ensure_dir(self.data_dir)
-        fresh = not self.path.exists()
+        existed = self.path.exists()
         try:
             db = self._connect()
-            if not fresh and not self._healthy(db):
+            if existed and not self._healthy(db):
                 db.close()
                 raise sqlite3.DatabaseError("damaged or of another version")
         except sqlite3.DatabaseError as exc:
             aside = self.path.with_name(f"{DB_FILE}.damaged-{int(time.time())}")
-            log.warning("library database unusable (%s): set aside as %s, rebuilt from the meeting folders",
+            log.warning("library database unusable (%s): set aside as %s, rebuilt from the folders at the next sync",
                         exc, aside.name)
             for suffix in ("", "-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     os.replace(str(self.path) + suffix, str(aside) + suffix)
-            db, fresh = self._connect(), True
-        if fresh:
-            self._db = db
-            self.rebuild()
+            db = self._connect()
+        # A new (or set-aside) database is filled by the next sync(): never here, since opening happens
+        # on the window's thread and indexing years of meetings takes minutes.
         return db
 
     def _connect(self) -> sqlite3.Connection:

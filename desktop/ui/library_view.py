@@ -3,10 +3,12 @@ box over all their lines and minutes. A hit opens its meeting at that line and p
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import threading
 from pathlib import Path
 from typing import Optional
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
@@ -73,12 +75,34 @@ class LibraryView(QDialog):
 
     # ---- the list -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Read again the folders that changed, then list every meeting."""
-        try:
-            self.library.sync()
-        except errors.GijirokuError as exc:
-            self.status.setText(messages.describe(exc, self.w.lang))
+        """List what the library holds now; then read again, in a thread with its own connection, the
+        folders that changed (the first look at years of meetings indexes them all: minutes, never on
+        the window's thread), and list again."""
         self.show_meetings(self.library.meetings())
+        self.status.setText(self.tr("Reading the meeting folders..."))
+        data_dir, storage, outcome = self.library.data_dir, self.library.storage_dir, {}
+
+        def sync() -> None:
+            try:
+                other = Library(data_dir, storage)
+                try:
+                    other.sync()
+                finally:
+                    other.close()
+            except (errors.GijirokuError, sqlite3.Error) as exc:
+                outcome["error"] = exc
+
+        thread = threading.Thread(target=sync, name="library-sync", daemon=True)
+        thread.start()
+
+        def check() -> None:
+            if thread.is_alive():
+                QTimer.singleShot(200, check)
+            elif "error" in outcome:
+                self.status.setText(messages.describe(outcome["error"], self.w.lang))
+            else:
+                self.show_meetings(self.library.meetings())
+        check()
 
     def show_meetings(self, entries: list[MeetingEntry]) -> None:
         states = {"minutes": self.tr("With minutes"), "transcribed": self.tr("Transcribed"),

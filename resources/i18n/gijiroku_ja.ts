@@ -184,100 +184,105 @@
 <context>
     <name>LibraryView</name>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="27" />
+        <location filename="../../desktop/ui/library_view.py" line="29" />
         <source>Meeting library</source>
         <translation>会議ライブラリ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="30" />
+        <location filename="../../desktop/ui/library_view.py" line="32" />
         <source>Search every meeting (e.g. 予算 陳情)</source>
         <translation>すべての会議を検索（例: 予算 陳情）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="32" />
-        <location filename="../../desktop/ui/library_view.py" line="46" />
+        <location filename="../../desktop/ui/library_view.py" line="34" />
+        <location filename="../../desktop/ui/library_view.py" line="48" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="33" />
+        <location filename="../../desktop/ui/library_view.py" line="35" />
         <source>Date range</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="38" />
+        <location filename="../../desktop/ui/library_view.py" line="40" />
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="44" />
+        <location filename="../../desktop/ui/library_view.py" line="46" />
         <source>Filter the list by title</source>
         <translation>会議名で絞り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="45" />
-        <location filename="../../desktop/ui/library_view.py" line="46" />
+        <location filename="../../desktop/ui/library_view.py" line="47" />
+        <location filename="../../desktop/ui/library_view.py" line="48" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="45" />
-        <location filename="../../desktop/ui/library_view.py" line="46" />
+        <location filename="../../desktop/ui/library_view.py" line="47" />
+        <location filename="../../desktop/ui/library_view.py" line="48" />
         <source>Title</source>
         <translation>会議名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="45" />
+        <location filename="../../desktop/ui/library_view.py" line="47" />
         <source>Length</source>
         <translation>長さ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="45" />
+        <location filename="../../desktop/ui/library_view.py" line="47" />
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="46" />
+        <location filename="../../desktop/ui/library_view.py" line="48" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="47" />
+        <location filename="../../desktop/ui/library_view.py" line="49" />
         <source>Line</source>
         <translation>発言・記載</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="84" />
+        <location filename="../../desktop/ui/library_view.py" line="82" />
+        <source>Reading the meeting folders...</source>
+        <translation>会議フォルダーを読み込んでいます...</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/library_view.py" line="108" />
         <source>With minutes</source>
         <translation>議事録あり</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="84" />
+        <location filename="../../desktop/ui/library_view.py" line="108" />
         <source>Transcribed</source>
         <translation>文字起こし済み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="85" />
+        <location filename="../../desktop/ui/library_view.py" line="109" />
         <source>Audio only</source>
         <translation>録音のみ</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="90" />
+        <location filename="../../desktop/ui/library_view.py" line="114" />
         <source>(untitled)</source>
         <translation>（無題）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="96" />
+        <location filename="../../desktop/ui/library_view.py" line="120" />
         <source>%1 meetings</source>
         <translation>%1 件の会議</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="131" />
+        <location filename="../../desktop/ui/library_view.py" line="155" />
         <source>%1 hits</source>
         <translation>%1 件見つかりました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/library_view.py" line="131" />
+        <location filename="../../desktop/ui/library_view.py" line="155" />
         <source>No match.</source>
         <translation>見つかりませんでした。</translation>
     </message>
