@@ -20,7 +20,7 @@ from conftest import ROOT, SAMPLE_WAV, ensure_null_sink, unload_null_sink
 from desktop import config
 from desktop.core import audio, paths, recorder as rec, wavfile
 from bench.evaluation import cer
-from desktop.core.live import LiveTranscriber
+from desktop.core.live import LiveTranscriber, piece_end
 from desktop.core.models import ModelCatalog
 from desktop.core.transcription import WhisperTranscriber
 
@@ -86,16 +86,39 @@ def test_recording_matches_the_source_and_live_transcript_matches_file(pulse, tm
 
     ref = reference_text(sample_ref)
     live_cer = cer(ref, transcript.text)
-    file_cer = cer(ref, transcriber.transcribe(recorded).text)
-    print(f"live CER {live_cer:.3f}, file CER {file_cer:.3f}, stop-to-final {stop_to_final:.1f}s")
+    # Whisper base hears the same file a few characters differently when it starts 0.3 s earlier
+    # or later (measured on this excerpt: CER 0.049-0.083 as a file). Where the recording starts
+    # is up to PulseAudio, so the live transcript is held to the file's spread over such shifts.
+    file_cers = [cer(ref, transcriber.transcribe(recorded[int(shift * 16000):]).text) for shift in (0.0, 0.3, 0.6)]
+    print(f"live CER {live_cer:.3f}, file CER {file_cers}, stop-to-final {stop_to_final:.1f}s")
     for s in transcript.segments:
         print(f"  {s.start:6.1f} {s.end:6.1f} {s.text}")
-    assert live_cer <= file_cer + 0.02, (live_cer, file_cer)
+    assert live_cer <= max(file_cers) + 0.02, (live_cer, file_cers)
     assert stop_to_final <= 5.0
     saved = json.loads((folder / "transcript.json").read_text(encoding="utf-8"))
     assert [s["text"] for s in saved["segments"]] == [s.text for s in transcript.segments]
     starts = [s.start for s in transcript.segments]
     assert starts == sorted(starts)
+
+
+def test_live_pieces_do_not_depend_on_when_the_worker_looks():
+    """A worker that looks every second and one that falls 20 s behind cut the same pieces."""
+    clip = speech_clip(SAMPLE_WAV, 0.0, 140.0)
+
+    def cuts(step_s: float) -> list[int]:
+        out, start, arrived = [], 0, 0
+        while arrived < len(clip):
+            arrived = min(len(clip), arrived + int(step_s * 16000))
+            while (end := piece_end(clip[start:arrived], 10.0, 28.0, 0.7)) is not None:
+                start += end
+                out.append(start)
+        return out
+
+    every_second = cuts(1.0)
+    assert len(every_second) >= 6
+    lengths = np.diff([0] + every_second) / 16000
+    assert lengths.max() <= 28.0 and (lengths[:-1] >= 7.5).all(), lengths
+    assert cuts(3.3) == every_second and cuts(20.0) == every_second
 
 
 def test_pause_is_not_recorded_and_is_marked(pulse, tmp_path):

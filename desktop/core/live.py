@@ -25,6 +25,53 @@ log = logging.getLogger("gijiroku.live")
 RATE = SAMPLE_RATE
 
 
+# Silero pads each span by 100 ms on both sides (speech_spans): a pause between two spans looks
+# 200 ms shorter than it is, a pause at the buffer's end 100 ms shorter.
+SPAN_PAD_S = 0.1
+# Silence at a piece's start is dropped in blocks of this length, so pieces start at the same
+# places however late the worker looks.
+SILENCE_BLOCK_S = 5.0
+
+
+def piece_end(buffer: np.ndarray, min_piece_s: float, max_piece_s: float, min_gap_s: float) -> Optional[int]:
+    """Where the piece that starts at the buffer's first sample ends (a sample index), or None
+    while the buffer cannot tell yet.
+
+    The answer depends on the audio alone, never on how much of it has arrived: a worker that
+    looks every second and one that falls behind on a busy laptop cut the same pieces, so the
+    live transcript is the same on every machine (the VAD is causal, so the spans of a prefix do
+    not change as audio is added). The piece ends in the first pause between sentences after
+    `min_piece_s * 0.75`; with no pause before `max_piece_s`, at the quietest 100 ms of its
+    last third.
+    """
+    n = len(buffer)
+    if n < min_piece_s * RATE:
+        return None
+    spans = speech_spans(buffer)
+    # Leading silence: drop one block once the buffer shows no speech starting inside it.
+    first_speech = spans[0][0] if spans else n / RATE
+    if first_speech >= SILENCE_BLOCK_S + 1.0:
+        return int(SILENCE_BLOCK_S * RATE)
+    # Pauses as long as they really were, between spans and after the last one if it ended.
+    gaps = [(a_end, b_start + 2 * SPAN_PAD_S) for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
+    if spans and n / RATE - spans[-1][1] + SPAN_PAD_S >= min_gap_s:
+        gaps.append((spans[-1][1], n / RATE + SPAN_PAD_S))
+    # A comma's pause is short (0.3-0.5 s); between sentences people pause longer. Cut only there,
+    # and not so early that a piece is too short for Whisper to hear a whole sentence.
+    for lo, hi in gaps:
+        if hi - lo >= min_gap_s and min_piece_s * 0.75 <= lo <= max_piece_s - 0.3:
+            return int((lo + 0.3) * RATE)  # just after the speech ends, well before the next
+    # Decide "no pause before max_piece_s" only once a pause ending there would show (VAD needs
+    # half a second of silence to end a span).
+    if n < (max_piece_s + min_gap_s + 1.0) * RATE:
+        return None
+    limit = int(max_piece_s * RATE)
+    frames = buffer[: limit - limit % 1600].reshape(-1, 1600)
+    energy = (frames.astype(np.float64) ** 2).mean(axis=1)
+    third = len(energy) * 2 // 3
+    return int((third + int(np.argmin(energy[third:]))) * 1600)
+
+
 class LiveTranscriber:
     def __init__(self, transcriber: WhisperTranscriber, out_json: Path,
                  options: TranscriptionOptions = TranscriptionOptions(),
@@ -115,7 +162,7 @@ class LiveTranscriber:
             self._buffer = np.concatenate([self._buffer, *pending])
 
     def _find_cut(self, final: bool) -> Optional[int]:
-        """Where to end the next piece: in a pause, never inside a word; None to wait for more."""
+        """Where to end the next piece; None to wait for more audio."""
         n = len(self._buffer)
         if n == 0:
             return None
@@ -124,27 +171,7 @@ class LiveTranscriber:
         if n < self.min_piece_s * RATE or n - self._checked < RATE:
             return None  # VAD over the buffer at most once per second of new audio, not per block
         self._checked = n
-        spans = speech_spans(self._buffer)
-        if not spans:
-            return n  # nothing said: drop the silence from the buffer (nothing to transcribe)
-        # Gaps between speech, and after the last speech if it already ended.
-        gaps = [(a_end, b_start) for (_, a_end), (b_start, _) in zip(spans, spans[1:])]
-        tail_silence = n / RATE - spans[-1][1]
-        if tail_silence >= self.min_gap_s:
-            gaps.append((spans[-1][1], n / RATE))
-        # A comma's pause is short (0.3-0.5 s); between sentences people pause longer. Cut only there,
-        # and not so early that a piece is too short for Whisper to hear a whole sentence.
-        gaps = [(lo, hi) for lo, hi in gaps if hi - lo >= self.min_gap_s and lo >= self.min_piece_s * 0.75]
-        if gaps:
-            lo, hi = gaps[-1]
-            return int(min(hi, lo + 0.3) * RATE)  # just after the speech ends, well before the next
-        if n >= self.max_piece_s * RATE:
-            # No pause in a long stretch: cut at the quietest 100 ms of the last third.
-            frames = self._buffer[: n - n % 1600].reshape(-1, 1600)
-            energy = (frames.astype(np.float64) ** 2).mean(axis=1)
-            third = len(energy) * 2 // 3
-            return int((third + int(np.argmin(energy[third:]))) * 1600)
-        return None
+        return piece_end(self._buffer, self.min_piece_s, self.max_piece_s, self.min_gap_s)
 
     def _transcribe_piece(self, cut: int) -> None:
         piece, self._buffer = self._buffer[:cut], self._buffer[cut:]
