@@ -72,9 +72,51 @@ class Settings:
     storage_dir: str = ""             # empty: data_dir()/meetings
     draft_while_recording: bool = True  # the minutes model drafts during the meeting (more memory, ready sooner)
     clerk_name: str = ""              # 作成者 on the Word minutes and the document's author
+    # Department mode (desktop.core.llm_server): the office's inference server writes the minutes.
+    # Empty: the model on this laptop. The access token is kept apart (llm_server_token).
+    llm_server_url: str = ""
+    llm_server_model: str = ""
+    llm_server_ca: str = ""           # the office's certificate authority (PEM), for https
 
     def meetings_dir(self) -> Path:
         return Path(self.storage_dir) if self.storage_dir else data_dir() / "meetings"
+
+
+def llm_server_token_file() -> Path:
+    """The server's access token: a file of its own (mode 600), never in settings.json or a meeting."""
+    return config_dir() / "llm-server-token"
+
+
+def llm_server_token() -> str:
+    """GIJIROKU_LLM_TOKEN if set, else the saved token, else empty."""
+    token = os.environ.get("GIJIROKU_LLM_TOKEN", "")
+    if token:
+        return token.strip()
+    try:
+        return llm_server_token_file().read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def save_llm_server_token(token: str) -> None:
+    path = llm_server_token_file()
+    if not token:
+        path.unlink(missing_ok=True)
+        return
+    store.write_text(path, token.strip() + "\n")
+
+
+def llm_server(settings: "Settings", url: str = "", model: str = "", token: str = "", ca_file: str = ""):
+    """The server settings from the command line or the user's settings; None in laptop mode."""
+    from desktop.core.llm_server import ServerSettings, parse_url
+
+    url = url or settings.llm_server_url
+    if not url:
+        return None
+    parse_url(url)  # a bad address is said now, in one sentence
+    ca = ca_file or settings.llm_server_ca
+    return ServerSettings(url=url, token=token or llm_server_token() or None,
+                          model=model or settings.llm_server_model or None, ca_file=Path(ca) if ca else None)
 
 
 def user_dictionary_file() -> Path:

@@ -49,6 +49,12 @@ _TEXTS: dict[type, tuple[str, str]] = {
     e.LibraryUnavailable: ("会議ライブラリを開けません（他の処理が使用中か、書き込めない場所です）: {path}",
                            "The meeting library cannot be opened (in use, or not writable): {path}"),
     e.InvalidQuery: ("検索する語を指定してください。", "Give a word to search for."),
+    e.InvalidServerUrl: ("サーバーのアドレス「{value}」が正しくありません。http://サーバー名:8080 のように指定してください。",
+                         "The server address '{value}' is not valid; write it as http://server:8080."),
+    e.LlmServerUnavailable: ("議事録作成サーバー（{host}）に接続できません。サーバーが起動しているか、アドレスを確認してください。",
+                             "Cannot reach the minutes server ({host}); check that it is running and its address."),
+    e.LlmServerRefused: ("議事録作成サーバー（{host}）が要求を拒否しました（{status}）。アクセストークンとモデル名を確認してください。",
+                         "The minutes server ({host}) refused the request ({status}); check the access token and the model name."),
     e.Cancelled: ("処理を中止しました。", "Cancelled."),
 }
 
@@ -58,7 +64,7 @@ def describe(exc: BaseException, lang: str = "ja") -> str:
     i = 1 if lang == "en" else 0
     for cls in type(exc).__mro__:
         if cls in _TEXTS:
-            fields = {"path": "", "name": "", "package": "", "role": "", "device": "", "features": "", "value": "",
+            fields = {"path": "", "name": "", "package": "", "role": "", "device": "", "features": "", "value": "", "host": "", "status": "",
                       "fix": _FIX_MODELS["en" if i else "ja"]}
             fields.update({k: v for k, v in getattr(exc, "fields", {}).items() if v is not None})
             return _TEXTS[cls][i].format(**fields)

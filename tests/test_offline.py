@@ -45,12 +45,17 @@ def test_app_sets_hub_offline():
 
 
 def test_no_network_code_in_the_app():
+    """One module may open a socket: the department-mode client, to the server the user names."""
     pattern = ("hf_hub_download", "snapshot_download", "from_pretrained", "requests.", "urllib.request", "http.client",
-               "urlopen", "telemetry")
+               "urlopen", "telemetry", "import socket")
+    server_client = ROOT / "desktop" / "core" / "llm_server.py"
     for p in (ROOT / "desktop").rglob("*.py"):
         text = p.read_text(encoding="utf-8")
         for word in pattern:
+            if p == server_client and word in ("http.client", "import socket"):
+                continue
             assert word not in text, (p, word)
+    assert "http.client" in server_client.read_text(encoding="utf-8")  # the exception above is still needed
 
 
 def _can_unshare() -> bool:

@@ -14,7 +14,7 @@ from typing import Callable, Optional, Sequence
 from desktop import config, logs, messages
 from desktop.core import errors
 
-from . import commands, library, recording
+from . import batch, commands, library, recording
 from .parser import EXIT_CANCELLED, EXIT_ERROR, build_parser, language_in
 
 log = logging.getLogger("gijiroku.cli")
@@ -72,4 +72,4 @@ def start_gui(lang: str, open_window: Optional[Callable[[str], int]]) -> int:
 COMMANDS = {"process": commands.cmd_process, "transcribe": commands.cmd_transcribe, "minutes": commands.cmd_minutes,
             "export": commands.cmd_export, "models": commands.cmd_models, "demo": commands.cmd_demo,
             "devices": recording.cmd_devices, "record": recording.cmd_record, "recover": recording.cmd_recover,
-            "library": library.cmd_library, "search": library.cmd_search}
+            "library": library.cmd_library, "search": library.cmd_search, "batch": batch.cmd_batch}

@@ -13,7 +13,22 @@ def engine(args, settings: config.Settings):
 
     return EngineSettings(model_asr=getattr(args, "model_asr", None) or settings.model_asr,
                           model_llm=getattr(args, "model_llm", None) or settings.model_llm,
-                          cpu_threads=args.threads or settings.cpu_threads, lock_path=config.model_job_lock())
+                          cpu_threads=args.threads or settings.cpu_threads, lock_path=config.model_job_lock(),
+                          llm_server=llm_server(args, settings))
+
+
+def llm_server(args, settings: config.Settings):
+    """--llm-server and its companions, else the settings' server, else None (the laptop's model)."""
+    token = ""
+    token_file = getattr(args, "llm_token_file", None)
+    if token_file:
+        try:
+            token = token_file.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            raise errors.InputUnreadable(str(exc), path=str(token_file)) from exc
+    return config.llm_server(settings, url=getattr(args, "llm_server", None) or "",
+                             model=getattr(args, "llm_model", None) or "", token=token,
+                             ca_file=str(getattr(args, "llm_ca", None) or ""))
 
 
 def fit_memory(engine, args, stream=None):
@@ -26,6 +41,8 @@ def fit_memory(engine, args, stream=None):
 
     from .parser import OneLineParser
 
+    if engine.llm_server is not None:
+        return engine  # the server's memory, not this laptop's
     cat = catalog()
     light = cat.light_name()
     if getattr(args, "model_llm", None) or engine.model_llm == light:

@@ -82,6 +82,17 @@ HELP = {
     "audio": ("会議の音声または動画ファイル（wav、mp3、m4a、mp4 など）", "the meeting's audio or video file"),
     "model_asr": ("音声認識モデル（名前またはフォルダーのパス）", "speech recognition model (name or folder)"),
     "model_llm": ("議事録作成モデル（名前またはGGUFファイルのパス）", "minutes model (name or GGUF file)"),
+    "llm_server": ("議事録を庁内の推論サーバー（llama.cpp・vLLM など OpenAI 互換）で作成する: そのアドレス（例 http://gpu01:8080）",
+                   "write the minutes on the office's inference server (llama.cpp, vLLM: OpenAI-compatible): its address (e.g. http://gpu01:8080)"),
+    "llm_model": ("推論サーバーのモデル名（省略時はサーバーの最初のモデル）", "the server's model name (default: the server's first model)"),
+    "llm_token_file": ("推論サーバーのアクセストークンを書いたファイル（環境変数 GIJIROKU_LLM_TOKEN でも可）",
+                       "a file holding the server's access token (or the GIJIROKU_LLM_TOKEN variable)"),
+    "llm_ca": ("推論サーバーの証明書を発行した庁内認証局の証明書（PEM）", "the office's certificate authority (PEM) for an https server"),
+    "batch": ("フォルダー内のすべての録音から議事録を作成する（中断しても再実行で続きから）",
+              "write minutes for every recording in a folder (a rerun continues where it stopped)"),
+    "batch_dir": ("録音ファイルのフォルダー", "the folder of recordings"),
+    "batch_out": ("会議ごとのフォルダーを作る出力先", "where each meeting's folder is written"),
+    "jobs": ("同時に処理する会議の数（既定 1）", "meetings processed at a time (default 1)"),
     "template": ("ひな形: gijiyoshi（議事要旨）、gijiroku（議事録・詳細）、または独自のひな形 .json",
                  "gijiyoshi (議事要旨, summary), gijiroku (議事録, detailed), or a template .json of your own"),
     "seireki": ("日付を和暦（令和8年）ではなく西暦（2026年）で書きます", "dates as 2026年 instead of 令和8年"),
@@ -182,6 +193,12 @@ def build_parser(lang: str = "ja") -> OneLineParser:
     meeting_args.add_argument("--materials", default="", help=h("materials"))
     meeting_args.add_argument("--recorder", default="", help=h("recorder"))
 
+    server_args = OneLineParser(add_help=False)
+    server_args.add_argument("--llm-server", default=None, metavar="URL", help=h("llm_server"))
+    server_args.add_argument("--llm-model", default=None, help=h("llm_model"))
+    server_args.add_argument("--llm-token-file", type=Path, default=None, help=h("llm_token_file"))
+    server_args.add_argument("--llm-ca", type=Path, default=None, help=h("llm_ca"))
+
     p = OneLineParser(prog="gijiroku", description=h("prog"), parents=[common])
     p.set_defaults(lang=None, debug=False, threads=None)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
@@ -189,7 +206,7 @@ def build_parser(lang: str = "ja") -> OneLineParser:
     def command(name: str, parents=(common,)) -> OneLineParser:
         return sub.add_parser(name, parents=list(parents), help=h(name), description=h(name))
 
-    pr = command("process", (common, meeting_args))
+    pr = command("process", (common, meeting_args, server_args))
     pr.add_argument("audio", type=Path, help=h("audio"))
     pr.add_argument("--out", type=Path, required=True, help=h("out_dir"))
     pr.add_argument("--model-asr", default=None, help=h("model_asr"))
@@ -201,10 +218,18 @@ def build_parser(lang: str = "ja") -> OneLineParser:
     tr.add_argument("--out", type=Path, required=True, help=h("out_file"))
     tr.add_argument("--model-asr", default=None, help=h("model_asr"))
 
-    mi = command("minutes", (common, meeting_args))
+    mi = command("minutes", (common, meeting_args, server_args))
     mi.add_argument("transcript", type=Path, help=h("transcript"))
     mi.add_argument("--out", type=Path, required=True, help=h("out_file"))
     mi.add_argument("--model-llm", default=None, help=h("model_llm"))
+
+    ba = command("batch", (common, server_args))
+    ba.add_argument("folder", type=Path, help=h("batch_dir"))
+    ba.add_argument("--out", type=Path, required=True, help=h("batch_out"))
+    ba.add_argument("--jobs", type=int, default=1, help=h("jobs"))
+    ba.add_argument("--model-asr", default=None, help=h("model_asr"))
+    ba.add_argument("--model-llm", default=None, help=h("model_llm"))
+    export_args(ba)
 
     ex = command("export")
     ex.add_argument("source", type=Path, help=h("source"))

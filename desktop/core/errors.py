@@ -103,5 +103,17 @@ class InvalidQuery(GijirokuError):
     """A search with no word to look for (fields: value)."""
 
 
+class InvalidServerUrl(GijirokuError):
+    """An inference server's address that is not an http(s) URL (fields: value)."""
+
+
+class LlmServerUnavailable(GijirokuError):
+    """The inference server cannot be reached, or kept failing after retries (fields: host)."""
+
+
+class LlmServerRefused(GijirokuError):
+    """The inference server refused the request: token, model name, path (fields: host, status)."""
+
+
 class Cancelled(GijirokuError):
     """The user cancelled a long-running job."""

@@ -19,10 +19,10 @@ import ctypes
 import json
 import logging
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
+from .chat import ContextOverflow, LlmUsage, TruncatedReply
 from .cores import CoreMeter
 from .cpu import missing_features, require_llm_baseline
 from .errors import ModelCorrupt
@@ -31,31 +31,7 @@ from .jobs import CancelToken, check
 
 
 log = logging.getLogger("gijiroku.llm")
-
-
-class ContextOverflow(Exception):
-    """The prompt plus the reply budget does not fit the context window."""
-
-
-class TruncatedReply(Exception):
-    """The model stopped because it ran out of reply tokens."""
-
-
-@dataclass
-class LlmUsage:
-    calls: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    prompt_seconds: float = 0.0
-    seconds: float = 0.0
-    thread_changes: int = 0      # times the thread count followed the free cores
-
-    def add(self, prompt_tokens: int, completion_tokens: int, seconds: float, first_token_s: float) -> None:
-        self.calls += 1
-        self.prompt_tokens += prompt_tokens
-        self.completion_tokens += completion_tokens
-        self.seconds += seconds
-        self.prompt_seconds += first_token_s
+__all__ = ["ContextOverflow", "LlamaChat", "LlmUsage", "TruncatedReply", "inspect_gguf", "preload"]
 
 
 class LlamaChat:

@@ -29,7 +29,7 @@ import jsonschema
 from . import cues, grounding, japanese, names, paths
 from .errors import MinutesGenerationError
 from .jobs import CancelToken, ProgressCallback, check, report
-from .llm import ContextOverflow, LlamaChat, TruncatedReply
+from .chat import ChatModel, ContextOverflow, TruncatedReply
 from .reading import plain_request
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
                       format_line, lines_text, task_from_line, topic_blocks, topic_starts, without_due)
@@ -51,7 +51,7 @@ class MinutesOptions:
 
 
 class MinutesWriter:
-    def __init__(self, chat: LlamaChat, options: MinutesOptions = MinutesOptions()):
+    def __init__(self, chat: ChatModel, options: MinutesOptions = MinutesOptions()):
         self.chat = chat
         self.options = options
         self.system = _load("prompts/system.txt").strip()

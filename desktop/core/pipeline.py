@@ -15,7 +15,9 @@ from .cores import CoreMeter, threads_now
 from .export import ExportOptions, export
 from .job_lock import exclusive
 from .jobs import CancelToken, Progress, ProgressCallback
+from .chat import ChatModel
 from .llm import LlamaChat
+from .llm_server import ServerChat, ServerSettings
 from .meeting_date import with_recorded_date
 from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
@@ -43,6 +45,8 @@ class EngineSettings:
     share_cpu: bool = True
     # The lock that keeps model jobs of several Gijiroku processes one at a time (desktop.core.job_lock).
     lock_path: Optional[Path] = None
+    # Department mode: the minutes model on the office's inference server instead of in this process.
+    llm_server: Optional[ServerSettings] = None
 
     def asr_threads(self) -> int:
         return threads_now(self.cpu_threads) if self.share_cpu else self.cpu_threads
@@ -109,7 +113,9 @@ def transcribe(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, 
         return transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
 
 
-def open_chat(catalog: ModelCatalog, engine: EngineSettings) -> LlamaChat:
+def open_chat(catalog: ModelCatalog, engine: EngineSettings, cancel: Optional[CancelToken] = None) -> ChatModel:
+    if engine.llm_server is not None:
+        return ServerChat(engine.llm_server, cancel)
     entry, path = catalog.resolve(engine.model_llm, "llm")
     return LlamaChat(path, n_ctx=entry.n_ctx, n_threads=engine.cpu_threads,
                      cores=CoreMeter() if engine.share_cpu else None)
@@ -117,9 +123,11 @@ def open_chat(catalog: ModelCatalog, engine: EngineSettings) -> LlamaChat:
 
 def write_minutes(catalog: ModelCatalog, engine: EngineSettings, transcript: Transcript, meeting: Meeting,
                   on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
-                  chat: Optional[LlamaChat] = None, options: MinutesOptions = MinutesOptions()) -> Minutes:
-    with exclusive(engine.lock_path, on_progress, cancel):
-        chat = chat or open_chat(catalog, engine)
+                  chat: Optional[ChatModel] = None, options: MinutesOptions = MinutesOptions()) -> Minutes:
+    # A server's model does not use this machine's cores: no need to wait for other jobs here.
+    lock = engine.lock_path if engine.llm_server is None else None
+    with exclusive(lock, on_progress, cancel):
+        chat = chat or open_chat(catalog, engine, cancel)
         return MinutesWriter(chat, options).write(transcript, meeting, on_progress, cancel)
 
 
@@ -131,7 +139,10 @@ def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out
     # before hours of work: a missing LLM should fail now, not after transcription.
     samples = audio.decode(audio_path)
     _entry, model_dir = catalog.resolve(engine.model_asr, "asr")
-    catalog.resolve(engine.model_llm, "llm")
+    # A server that is down is found now too (its model list), not after the transcription.
+    chat = ServerChat(engine.llm_server, cancel) if engine.llm_server else None
+    if chat is None:
+        catalog.resolve(engine.model_llm, "llm")
     meeting = with_recorded_date(meeting, audio_path)  # minutes always carry a date
     store.ensure_dir(out_dir)
     written = {"meeting": out_dir / MEETING_FILE}
@@ -142,7 +153,12 @@ def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out
         written["transcript"] = out_dir / TRANSCRIPT_FILE
         store.write_json(written["transcript"], transcript.to_json())
         del transcriber  # its memory back before the chat model loads
-        minutes = write_minutes(catalog, replace(engine, lock_path=None), transcript, meeting, on_progress, cancel)
+        if chat is None:
+            minutes = write_minutes(catalog, replace(engine, lock_path=None), transcript, meeting, on_progress, cancel)
+    if chat is not None:
+        # Another meeting's transcription may use this machine's cores while the server writes these minutes.
+        minutes = write_minutes(catalog, replace(engine, lock_path=None), transcript, meeting, on_progress, cancel,
+                                chat=chat)
     written["minutes"] = out_dir / MINUTES_FILE
     store.write_json(written["minutes"], minutes.to_json())
     written["docx"] = out_dir / DOCX_FILE
