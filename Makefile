@@ -35,6 +35,7 @@ bench: setup
 	$(BIN)/python bench/recording.py
 	$(BIN)/python bench/cpu_sharing.py
 	$(BIN)/python bench/library.py
+	$(BIN)/python bench/server.py
 
 setup: system-deps $(STAMP) $(MODELS_STAMP)
 

@@ -119,6 +119,17 @@ def llm_server(settings: "Settings", url: str = "", model: str = "", token: str 
                           model=model or settings.llm_server_model or None, ca_file=Path(ca) if ca else None)
 
 
+def llm_server_if_valid(settings: "Settings"):
+    """The settings' server for the window: one whose address was edited into nonsense by hand is
+    ignored (the settings dialog refuses such an address)."""
+    from desktop.core.errors import InvalidServerUrl
+
+    try:
+        return llm_server(settings)
+    except InvalidServerUrl:
+        return None
+
+
 def user_dictionary_file() -> Path:
     """The clerk's own 用語辞書: surface[TAB reading] per line."""
     return config_dir() / "user-dictionary.tsv"

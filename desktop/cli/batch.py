@@ -146,10 +146,11 @@ def _child_command(args, rec: Recording) -> list[str]:
                  "--marking": args.marking, "--appendix": args.appendix, "--style-docx": args.style_docx,
                  "--fonts": args.fonts, "--author": args.author}
     for flag, value in forwarded.items():
-        if value not in (None, ""):
+        if value is True:
+            cmd.append(flag)
+        elif value not in (None, "", False):
             cmd += [flag, str(value)]
-    if args.seireki:
-        cmd.append("--seireki")
-    if args.debug:
-        cmd.append("--debug")
+    for flag, on in (("--seireki", args.seireki), ("--debug", args.debug)):
+        if on:
+            cmd.append(flag)
     return cmd

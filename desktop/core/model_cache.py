@@ -29,7 +29,8 @@ class ModelCache:
         with self._lock:
             if (engine.model_asr, engine.cpu_threads) != (self.engine.model_asr, self.engine.cpu_threads):
                 self._transcriber = None
-            if (engine.model_llm, engine.cpu_threads) != (self.engine.model_llm, self.engine.cpu_threads):
+            if (engine.model_llm, engine.cpu_threads, engine.llm_server) != \
+                    (self.engine.model_llm, self.engine.cpu_threads, self.engine.llm_server):
                 self._writer = None
             self.engine = engine
 

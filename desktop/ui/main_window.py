@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
 
     # ---- models --------------------------------------------------------------------------------
     def engine(self) -> pipeline.EngineSettings:
-        return pipeline.EngineSettings(self.settings.model_asr, self.settings.model_llm, self.settings.cpu_threads)
+        return pipeline.EngineSettings(self.settings.model_asr, self.settings.model_llm, self.settings.cpu_threads,
+                                       llm_server=config.llm_server_if_valid(self.settings))
 
     def _forget_writer(self) -> None:
         if not self.recording.drafting:  # never under a drafting thread

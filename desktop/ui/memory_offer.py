@@ -12,6 +12,8 @@ def model_for_minutes(window) -> str:
     memory is short and the clerk agrees. A model that cannot be resolved is left to the job's own
     error."""
     name = window.settings.model_llm
+    if window.engine().llm_server is not None:
+        return name  # the server's memory, not this computer's
     catalog = window.catalog
     light = catalog.light_name()
     try:

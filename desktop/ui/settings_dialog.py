@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import messages
+from desktop import config, messages
 from desktop.config import Settings
 from desktop.core import errors
+from desktop.core.llm_server import parse_url
 from desktop.core.models import ModelCatalog
 
 
@@ -53,12 +54,22 @@ class SettingsDialog(QDialog):
         self.clerk = QLineEdit(settings.clerk_name)
         self.clerk.setPlaceholderText(self.tr("e.g. 総務課 松本"))
         form.addRow(self.tr("Your name (author of the minutes)"), self.clerk)
+        # Department mode: the office's inference server writes the minutes (desktop.core.llm_server).
+        self.server_url = QLineEdit(settings.llm_server_url)
+        self.server_url.setPlaceholderText(self.tr("empty: the model on this computer; e.g. http://gpu01:8080"))
+        form.addRow(self.tr("Minutes server (office network)"), self.server_url)
+        self.server_model = QLineEdit(settings.llm_server_model)
+        self.server_model.setPlaceholderText(self.tr("empty: the server's first model"))
+        form.addRow(self.tr("Server model name"), self.server_model)
+        self.server_token = QLineEdit(config.llm_server_token())
+        self.server_token.setEchoMode(QLineEdit.Password)
+        form.addRow(self.tr("Server access token"), self.server_token)
         self.storage = QLineEdit(str(settings.meetings_dir()))
         browse = QPushButton(self.tr("Choose..."))
         form.addRow(self.tr("Meetings folder"), self._row(self.storage, browse))
         form.addRow(QLabel(self.tr("A language change takes effect the next time the app starts.")))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         add_asr.clicked.connect(lambda: self._add("asr"))
@@ -110,8 +121,21 @@ class SettingsDialog(QDialog):
         if chosen:
             self.storage.setText(chosen)
 
+    def _accept(self) -> None:
+        url = self.server_url.text().strip()
+        if url:
+            try:
+                parse_url(url)
+            except errors.GijirokuError as exc:
+                QMessageBox.warning(self, self.tr("Settings"), messages.describe(exc, self.settings.ui_language))
+                return
+        # The token is a secret: a file of its own (mode 600), never settings.json.
+        config.save_llm_server_token(self.server_token.text().strip())
+        self.accept()
+
     def result_settings(self) -> Settings:
         return replace(self.settings, model_asr=self.asr.currentData(), model_llm=self.llm.currentData(),
                        cpu_threads=self.threads.value(), ui_language=self.language.currentData(),
                        storage_dir=self.storage.text().strip(), draft_while_recording=self.draft.isChecked(),
-                       clerk_name=self.clerk.text().strip())
+                       clerk_name=self.clerk.text().strip(), llm_server_url=self.server_url.text().strip(),
+                       llm_server_model=self.server_model.text().strip())

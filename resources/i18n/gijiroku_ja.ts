@@ -315,12 +315,12 @@
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
         <source>Import a meeting recording</source>
         <translation>会議の録音を取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>Transcribing</source>
         <translation>文字起こし中</translation>
     </message>
@@ -350,32 +350,32 @@
         <translation>この会議をごみ箱に移しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
         <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275" />
+        <location filename="../../desktop/ui/main_window.py" line="276" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>Create the minutes before exporting this format.</source>
         <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="310" />
         <source>Exported to %1</source>
         <translation>%1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360" />
+        <location filename="../../desktop/ui/main_window.py" line="361" />
         <source>Gijiroku</source>
         <translation>議事録</translation>
     </message>
@@ -385,12 +385,12 @@
         <translation>（無題）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/memory_offer.py" line="24" />
+        <location filename="../../desktop/ui/memory_offer.py" line="26" />
         <source>Only %1 GB of memory is free: write these minutes with the light model instead, so the computer does not slow to a halt?</source>
         <translation>空きメモリが %1 GB しかありません。パソコンが止まらないよう、軽量モデルで議事録を作成しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/memory_offer.py" line="27" />
+        <location filename="../../desktop/ui/memory_offer.py" line="29" />
         <source>Low memory</source>
         <translation>メモリ不足</translation>
     </message>
@@ -716,93 +716,119 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="33" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="34" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="130" />
         <source>Settings</source>
         <translation>設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="37" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="38" />
         <source>Add a Whisper folder...</source>
         <translation>Whisperフォルダーを追加...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="38" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
         <source>Add a GGUF file...</source>
         <translation>GGUFファイルを追加...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="39" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="40" />
         <source>Speech recognition</source>
         <translation>音声認識モデル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="40" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="41" />
         <source>Minutes model</source>
         <translation>議事録作成モデル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="44" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="45" />
         <source>CPU threads</source>
         <translation>CPUスレッド数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="45" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="46" />
         <source>Draft the minutes while recording (ready soon after Stop; uses more memory)</source>
         <translation>録音中に議事録の下書きを作成する（停止後すぐに完成します。メモリを多く使います）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="52" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="53" />
         <source>Language</source>
         <translation>表示言語</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="54" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="55" />
         <source>e.g. 総務課 松本</source>
         <translation>例: 総務課 松本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="55" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="56" />
         <source>Your name (author of the minutes)</source>
         <translation>担当者名（議事録の作成者）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="57" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="59" />
+        <source>empty: the model on this computer; e.g. http://gpu01:8080</source>
+        <translation>空欄: このパソコンのモデル（例 http://gpu01:8080）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="60" />
+        <source>Minutes server (office network)</source>
+        <translation>議事録作成サーバー（庁内ネットワーク）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="62" />
+        <source>empty: the server's first model</source>
+        <translation>空欄: サーバーの最初のモデル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="63" />
+        <source>Server model name</source>
+        <translation>サーバーのモデル名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="66" />
+        <source>Server access token</source>
+        <translation>サーバーのアクセストークン</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/settings_dialog.py" line="68" />
         <source>Choose...</source>
         <translation>選択...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="58" />
-        <location filename="../../desktop/ui/settings_dialog.py" line="109" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="69" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="120" />
         <source>Meetings folder</source>
         <translation>会議の保存先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="59" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="70" />
         <source>A language change takes effect the next time the app starts.</source>
         <translation>表示言語の変更は、次にアプリを起動したときに反映されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="95" />
         <source> (default)</source>
         <translation>（標準）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="84" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="95" />
         <source> (light)</source>
         <translation>（軽量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="91" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="102" />
         <source>CTranslate2 Whisper model folder</source>
         <translation>CTranslate2形式のWhisperモデルのフォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="93" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="104" />
         <source>GGUF chat model</source>
         <translation>GGUFチャットモデル</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/settings_dialog.py" line="101" />
+        <location filename="../../desktop/ui/settings_dialog.py" line="112" />
         <source>Model not added</source>
         <translation>モデルを追加できませんでした</translation>
     </message>
