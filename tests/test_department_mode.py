@@ -20,6 +20,7 @@ import pytest
 from audio_files import speech_clip, write_wav
 from bench.evaluation import score_facts
 from conftest import ROOT, SAMPLE_WAV
+from desktop import config
 from desktop.core.backlog import STATE_FILE
 from desktop.core.types import Minutes
 
@@ -43,8 +44,9 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(catalog):
+def server():
     """llama_cpp.server with the light model: the URL, while it runs."""
+    catalog = config.model_catalog()
     _entry, model = catalog.resolve(catalog.light_name(), "llm")
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
@@ -197,7 +199,6 @@ def test_settings_dialog_keeps_the_server_and_its_token_apart(qtbot, tmp_path, m
     (mode 600), never in settings.json; a bad address is refused in Japanese."""
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop import config
     from desktop.ui.settings_dialog import SettingsDialog
 
     shown = []

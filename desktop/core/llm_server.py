@@ -113,7 +113,7 @@ class ServerChat:
             except _HttpError as exc:
                 if exc.status == 400 and "context" in exc.body.lower():
                     raise ContextOverflow(f"{self.settings.host}: {exc.status}") from None
-                if exc.status in (400, 422) and self._format + 1 < len(_FORMATS):
+                if _format_refused(exc) and self._format + 1 < len(_FORMATS):
                     log.info("server refused response format %s (%d); trying %s", _FORMATS[self._format],
                              exc.status, _FORMATS[self._format + 1])
                     self._format += 1
@@ -193,7 +193,7 @@ class ServerChat:
                                 parts.append(piece)
                             finish = choice.get("finish_reason") or finish
             except _HttpError as exc:
-                if exc.status not in _RETRY_STATUS or attempt.last:
+                if exc.status not in _RETRY_STATUS or attempt.last or _format_refused(exc):
                     raise
                 continue
             except (OSError, http.client.HTTPException, ValueError) as exc:
@@ -284,6 +284,12 @@ class _Exchange:
     def __exit__(self, *exc) -> None:
         if self.conn is not None:
             self.conn.close()
+
+
+def _format_refused(exc: _HttpError) -> bool:
+    """The server does not take this response format: a 400/422, or (llama-cpp-python's server
+    answers its own validation errors with 500) an error that names the format."""
+    return exc.status in (400, 422) or "response_format" in exc.body or "json_schema" in exc.body
 
 
 def _response_format(kind: str, schema: dict, name: str) -> dict:
