@@ -4,10 +4,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 MODELS_STAMP := models/store/.installed-stamp
-# Debian packages: binutils (objdump reads the engine build in the portable-build test), PortAudio
+# Debian packages: binutils (objdump reads the engine build in the portable-build test), openssl
+# (a certificate for the https server test), PortAudio
 # for sounddevice, PulseAudio (a null sink is the tests' sound card), the libraries Qt needs
 # offscreen, and CJK fonts.
-APT_PACKAGES := binutils libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
+APT_PACKAGES := binutils openssl libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test test-fast sample package test-package bench setup system-deps models clean-venv render-docx translations screenshots bench-asr bench-minutes

@@ -55,6 +55,8 @@ _TEXTS: dict[type, tuple[str, str]] = {
                              "Cannot reach the minutes server ({host}); check that it is running and its address."),
     e.LlmServerRefused: ("議事録作成サーバー（{host}）が要求を拒否しました（{status}）。アクセストークンとモデル名を確認してください。",
                          "The minutes server ({host}) refused the request ({status}); check the access token and the model name."),
+    e.LlmServerUntrusted: ("議事録作成サーバー（{host}）の証明書を確認できません。庁内認証局の証明書を指定してください（--llm-ca）。",
+                           "The minutes server's certificate ({host}) cannot be verified; give the office's certificate authority (--llm-ca)."),
     e.Cancelled: ("処理を中止しました。", "Cancelled."),
 }
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import logging
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -14,7 +16,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from desktop import messages
-from desktop.core.errors import Cancelled, InvalidServerUrl, LlmServerRefused, LlmServerUnavailable
+from desktop.core.errors import (Cancelled, InvalidServerUrl, LlmServerRefused, LlmServerUnavailable,
+                                 LlmServerUntrusted)
 from desktop.core.jobs import CancelToken
 from desktop.core.llm_server import ServerChat, ServerSettings, parse_url
 
@@ -25,7 +28,7 @@ TOKEN = "s3cret-token-XYZ"
 class StandIn:
     """Scripted replies: `fail` is a list of statuses to answer before succeeding."""
 
-    def __init__(self):
+    def __init__(self, tls: tuple | None = None):
         self.requests: list[dict] = []
         self.fail: list[int] = []
         self.formats_refused = {"json_schema"}
@@ -82,7 +85,13 @@ class StandIn:
                 self.wfile.write(b"data: " + json.dumps(last).encode() + b"\n\ndata: [DONE]\n\n")
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        scheme = "http"
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+            scheme = "https"
+        self.url = f"{scheme}://127.0.0.1:{self.httpd.server_address[1]}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def close(self):
@@ -98,7 +107,7 @@ def stand_in():
 
 
 def settings(url: str, **kw) -> ServerSettings:
-    return ServerSettings(url=url, token=TOKEN, backoff_s=0.05, **kw)
+    return ServerSettings(url=url, token=TOKEN, **{"backoff_s": 0.05, **kw})
 
 
 MESSAGES = [{"role": "system", "content": "s"}, {"role": "user", "content": "u"}]
@@ -186,3 +195,24 @@ def test_the_token_never_reaches_the_log(stand_in, caplog):
     chat.complete_json(MESSAGES, SCHEMA, 50)
     assert caplog.records and TOKEN not in caplog.text
     assert TOKEN not in repr(chat.settings)
+
+
+def test_https_with_the_office_s_own_authority(tmp_path):
+    """An https server whose certificate the office issued: trusted with --llm-ca, refused in one
+    sentence (not retried) without it."""
+    cert, key = tmp_path / "server.pem", tmp_path / "server.key"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    served = StandIn(tls=(str(cert), str(key)))
+    try:
+        chat = ServerChat(settings(served.url, ca_file=cert))
+        assert chat.complete_json(MESSAGES, SCHEMA, 50) == {"kind": "decision"}
+        assert served.requests[-1]["auth"] == "Bearer " + TOKEN  # over TLS
+        started = time.monotonic()
+        with pytest.raises(LlmServerUntrusted) as err:
+            ServerChat(settings(served.url, retries=3, backoff_s=1.0))
+        assert time.monotonic() - started < 1.0  # not retried
+        assert "--llm-ca" in messages.describe(err.value, "ja")
+    finally:
+        served.close()

@@ -115,5 +115,9 @@ class LlmServerRefused(GijirokuError):
     """The inference server refused the request: token, model name, path (fields: host, status)."""
 
 
+class LlmServerUntrusted(GijirokuError):
+    """The https server's certificate is not signed by a trusted authority (fields: host)."""
+
+
 class Cancelled(GijirokuError):
     """The user cancelled a long-running job."""

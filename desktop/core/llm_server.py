@@ -29,7 +29,7 @@ from typing import Any, Iterator, Optional
 from urllib.parse import urlsplit
 
 from .chat import ContextOverflow, LlmUsage, TruncatedReply
-from .errors import Cancelled, InvalidServerUrl, LlmServerRefused, LlmServerUnavailable
+from .errors import Cancelled, InvalidServerUrl, LlmServerRefused, LlmServerUnavailable, LlmServerUntrusted
 from .jobs import CancelToken, check
 
 log = logging.getLogger("gijiroku.llm_server")
@@ -170,6 +170,8 @@ class ServerChat:
             except _HttpError as exc:
                 if exc.status not in _RETRY_STATUS or attempt.last:
                     raise
+            except ssl.SSLCertVerificationError:
+                raise self._untrusted() from None
             except (OSError, http.client.HTTPException, ValueError) as exc:
                 if attempt.last:
                     raise LlmServerUnavailable(type(exc).__name__, host=self.settings.host) from None
@@ -196,6 +198,8 @@ class ServerChat:
                 if exc.status not in _RETRY_STATUS or attempt.last or _format_refused(exc):
                     raise
                 continue
+            except ssl.SSLCertVerificationError:
+                raise self._untrusted() from None
             except (OSError, http.client.HTTPException, ValueError) as exc:
                 if attempt.last:
                     raise LlmServerUnavailable(type(exc).__name__, host=self.settings.host) from None
@@ -208,6 +212,10 @@ class ServerChat:
                 raise TruncatedReply(text[-80:])
             return json.loads(text)
         raise AssertionError("unreachable")
+
+    def _untrusted(self) -> LlmServerUntrusted:
+        # Not retried: a certificate does not become trusted by asking again.
+        return LlmServerUntrusted("certificate not verified", host=self.settings.host)
 
     def _failed(self, exc: _HttpError) -> Exception:
         """An HTTP error for the caller: a server that kept failing is unavailable; one that said
