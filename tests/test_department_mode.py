@@ -158,6 +158,28 @@ def test_batch_of_three_two_at_a_time_then_a_rerun_skips_them(server, watched, t
     assert (out / "第2回" / "minutes.docx").is_file()
 
 
+@pytest.mark.models
+def test_minutes_command_on_the_server(server, watched, tmp_path, sample_ref):
+    """`gijiroku minutes --llm-server` on the sample's decision, request and next meeting."""
+    env, log, decoy = watched
+    data = json.loads((ROOT / "resources/samples/paperless.transcript.json").read_text(encoding="utf-8"))
+    data["segments"] = [x for x in data["segments"] if x["id"] in (12, 13, 20)]
+    source = tmp_path / "transcript.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "minutes.json"
+    r = gijiroku("minutes", str(source), "--out", str(out), "--llm-server", server, "--title",
+                 "第2回 庁内ペーパーレス化推進会議", "--attendees", ATTENDEES, env=env)
+    assert r.returncode == 0, r.stderr
+    minutes = json.loads(out.read_text(encoding="utf-8"))
+    ids = {x["id"] for x in data["segments"]}
+    for key in ("agenda", "decisions", "action_items", "open_issues"):
+        for item in minutes[key]:
+            assert item["refs"] and set(item["refs"]) <= ids, (key, item)
+    assert minutes["decisions"] and minutes["next_meeting"]
+    assert score_facts(Minutes.from_json(minutes), sample_ref["facts"])["false_claims"] == []
+    only_the_server_was_contacted(log, decoy, server)
+
+
 def test_batch_says_which_recording_failed_and_goes_on(tmp_path):
     """A damaged recording fails alone, in one sentence, and is not marked done."""
     folder = tmp_path / "recordings"
