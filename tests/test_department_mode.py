@@ -108,7 +108,7 @@ def test_batch_of_three_two_at_a_time_then_a_rerun_skips_them(server, watched, t
     folder = tmp_path / "recordings"
     folder.mkdir()
     # Three short meetings (two or three utterances each): the batch's work, not the model's, is tested.
-    for name, (a, b) in {"第1回.wav": (1.0, 22.0), "第2回.wav": (48.0, 64.0), "第3回.wav": (100.0, 118.0)}.items():
+    for name, (a, b) in {"第1回.wav": (1.0, 14.0), "第2回.wav": (57.0, 71.5), "第3回.wav": (100.0, 115.5)}.items():
         write_wav(folder / name, speech_clip(SAMPLE_WAV, a, b))
     (folder / "メモ.txt").write_text("録音ではない", encoding="utf-8")
     out = tmp_path / "out"
@@ -137,7 +137,7 @@ def test_batch_of_three_two_at_a_time_then_a_rerun_skips_them(server, watched, t
         assert score["false_claims"] == [], (stem, score["false_claims"])
         said = {"12月12日", "1月16日"}  # the only deadlines said: no other may appear
         assert all(any(d in a["due"] for d in said) for a in data["action_items"] if a["due"]), data["action_items"]
-    assert items >= 3  # the server's model did write minutes, not empty shells
+    assert items >= 2  # minutes were written, not empty shells
     # The token travels in a header only: not in a meeting folder, nor in the log.
     written = "".join(p.read_text(encoding="utf-8", errors="replace") for p in out.rglob("*.json"))
     logs = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "data").rglob("*.log"))
