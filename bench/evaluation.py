@@ -56,3 +56,30 @@ def score_facts(minutes: Minutes, facts: dict[str, Any]) -> dict[str, Any]:
     total = sum(len(found[k]) for k in key)
     return {"found": found, "recall": hits / total if total else 1.0, "hits": hits, "total": total,
             "false_claims": false_claims}
+
+
+def speaker_accuracy(true_speakers: list[str], labels: list[Any]) -> float:
+    """Share of utterances whose label maps to their true speaker, labels mapped one-to-one onto
+    the true speakers in the way that scores best (an unlabelled utterance counts as wrong)."""
+    from itertools import permutations
+
+    if not true_speakers:
+        return 1.0
+    names = sorted(set(true_speakers))
+    found = sorted({x for x in labels if x is not None}, key=str)
+    best = 0
+    slots = names + [None] * max(0, len(found) - len(names))
+    for chosen in permutations(slots, len(found)):
+        mapping = dict(zip(found, chosen))
+        best = max(best, sum(1 for t, x in zip(true_speakers, labels) if x is not None and mapping[x] == t))
+    return best / len(true_speakers)
+
+
+def line_speaker_at(segments: list, start: float, end: float) -> Any:
+    """The label of the transcript lines that overlap [start, end] longest (None when none does)."""
+    overlap: dict[Any, float] = {}
+    for s in segments:
+        o = min(end, s.end) - max(start, s.start)
+        if o > 0 and s.speaker:
+            overlap[s.speaker] = overlap.get(s.speaker, 0.0) + o
+    return max(overlap, key=lambda k: overlap[k]) if overlap else None

@@ -356,3 +356,31 @@ def test_lines_whisper_was_unsure_of_are_shaded_and_stepped_through(window, qtbo
     assert view.table.item(1, 2).background().color() != TO_CHECK
     view.table.item(3, 2).setBackground(TO_CHECK)  # a colour change is not an edit
     assert view.transcript.segments[3].confidence == "low"
+
+
+def test_speaker_legend_and_tools(window, qtbot):
+    import numpy as np
+
+    from desktop.core.types import Segment, SpeakerInfo, Transcript
+    lines = [Segment(1, 0, 4, "事務局の池田です。", "池田主事"), Segment(2, 4, 6, "よろしくお願いします。", "池田主事"),
+             Segment(3, 6, 10, "質問があります。それと要望です。", "話者2"), Segment(4, 10, 12, "はい。", "話者3")]
+    table = [SpeakerInfo("話者1", "池田主事", 1, "self_introduction"), SpeakerInfo("話者2"), SpeakerInfo("話者3")]
+    t = Transcript(lines, duration=12, speakers=table)
+    view = window.transcript_view
+    view.set_transcript(t)
+    legend = view.speaker_panel.legend.text()
+    assert "池田主事 0:06（2行）" in legend and "1行目の自己紹介から推定" in legend and "話者2 0:04（1行）" in legend
+    assert view.rename_speaker("話者2", "山本委員")
+    assert view.table.item(2, 1).text() == "山本委員" and view.transcript.speakers[1].confirmed
+    assert "山本委員 0:04（1行）" in view.speaker_panel.legend.text()
+    assert view.merge_speakers("話者3", "山本委員")                 # one voice heard as two
+    assert [s.speaker for s in view.transcript.segments] == ["池田主事", "池田主事", "山本委員", "山本委員"]
+    assert [p.voice for p in view.transcript.speakers] == ["話者1", "話者2"]
+    assert view.reassign_line(1, "山本委員") and view.table.item(1, 1).text() == "山本委員"
+    assert view.transcript.segments[0].speaker == "池田主事"           # only that line moved
+    view.set_audio(np.zeros(16000 * 12, dtype=np.float32))
+    view.player.seek(8.2)
+    view.table.selectRow(2)
+    assert view.split_at_playback()
+    assert [s.text for s in view.transcript.segments[2:4]] == ["質問があります。", "それと要望です。"]
+    assert view.table.rowCount() == 5 and view.transcript.segments[3].start == pytest.approx(8.2)

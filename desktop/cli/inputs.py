@@ -14,7 +14,8 @@ def engine(args, settings: config.Settings):
     return EngineSettings(model_asr=getattr(args, "model_asr", None) or settings.model_asr,
                           model_llm=getattr(args, "model_llm", None) or settings.model_llm,
                           cpu_threads=args.threads or settings.cpu_threads, lock_path=config.model_job_lock(),
-                          llm_server=llm_server(args, settings))
+                          llm_server=llm_server(args, settings),
+                          model_speaker="" if getattr(args, "no_speakers", False) else "campplus")
 
 
 def llm_server(args, settings: config.Settings):

@@ -81,6 +81,7 @@ HELP = {
     "out_file": ("出力ファイル", "output file"),
     "audio": ("会議の音声または動画ファイル（wav、mp3、m4a、mp4 など）", "the meeting's audio or video file"),
     "model_asr": ("音声認識モデル（名前またはフォルダーのパス）", "speech recognition model (name or folder)"),
+    "no_speakers": ("話者を判別しません（各行の話者は空欄）", "do not tell speakers apart (every line's speaker left empty)"),
     "model_llm": ("議事録作成モデル（名前またはGGUFファイルのパス）", "minutes model (name or GGUF file)"),
     "llm_server": ("議事録を庁内の推論サーバー（llama.cpp・vLLM など OpenAI 互換）で作成する: そのアドレス（例 http://gpu01:8080）",
                    "write the minutes on the office's inference server (llama.cpp, vLLM: OpenAI-compatible): its address (e.g. http://gpu01:8080)"),
@@ -211,6 +212,7 @@ def build_parser(lang: str = "ja") -> OneLineParser:
     pr.add_argument("audio", type=Path, help=h("audio"))
     pr.add_argument("--out", type=Path, required=True, help=h("out_dir"))
     pr.add_argument("--model-asr", default=None, help=h("model_asr"))
+    pr.add_argument("--no-speakers", action="store_true", help=h("no_speakers"))
     pr.add_argument("--model-llm", default=None, help=h("model_llm"))
     export_args(pr)
 
@@ -218,6 +220,7 @@ def build_parser(lang: str = "ja") -> OneLineParser:
     tr.add_argument("audio", type=Path, help=h("audio"))
     tr.add_argument("--out", type=Path, required=True, help=h("out_file"))
     tr.add_argument("--model-asr", default=None, help=h("model_asr"))
+    tr.add_argument("--no-speakers", action="store_true", help=h("no_speakers"))
 
     mi = command("minutes", (common, meeting_args, server_args))
     mi.add_argument("transcript", type=Path, help=h("transcript"))
@@ -258,6 +261,7 @@ def build_parser(lang: str = "ja") -> OneLineParser:
     rc.add_argument("--seconds", type=float, default=None, help=h("seconds"))
     rc.add_argument("--no-live", action="store_true", help=h("no_live"))
     rc.add_argument("--model-asr", default=None, help=h("model_asr"))
+    rc.add_argument("--no-speakers", action="store_true", help=h("no_speakers"))
     rc.add_argument("--title", default="", help=h("title"))
     rc.add_argument("--attendees", default="", help=h("attendees"))
     rc.add_argument("--vocabulary", type=Path, default=None, help=h("vocabulary"))

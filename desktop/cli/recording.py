@@ -51,6 +51,8 @@ def cmd_record(args, settings) -> int:
     with native_stderr_to_log("portaudio") as err:
         rc = _record_loop(args, session, err, ja)
     transcript = session.finish_transcript()
+    if transcript is not None and transcript.segments and not args.no_speakers:
+        _label_speakers(args, settings, transcript, meeting)
     if transcriber is not None:
         print(args.out / TRANSCRIPT_FILE)
     if open_writer is not None and transcript is not None:
@@ -59,6 +61,16 @@ def cmd_record(args, settings) -> int:
         store.write_json(args.out / MEETING_FILE, meeting.to_json())
     remember(args.out, settings)
     return rc
+
+
+def _label_speakers(args, settings, transcript, meeting) -> None:
+    """Speakers over the whole recording, clustered once after Stop."""
+    from desktop.core import audio, pipeline
+
+    engine = pipeline.EngineSettings(settings.model_asr, settings.model_llm, args.threads or settings.cpu_threads)
+    samples = audio.decode(args.out / AUDIO_FILE)
+    if pipeline.label_speakers_of(catalog(), engine, samples, transcript, meeting):
+        store.write_json(args.out / TRANSCRIPT_FILE, transcript.to_json())
 
 
 def _writer_opener(args, settings):

@@ -145,8 +145,8 @@ class _Graph:
         """Average over 1-s segments (ceil mode), each average repeated over its segment's frames."""
         pooled = self.op("AveragePool", [x], kernel_shape=[seg_len], strides=[seg_len], ceil_mode=1)
         shape = self.op("Shape", [pooled])
-        tiled = self.op("Expand", [self.op("Unsqueeze", [pooled, self.const("axis3", np.array([3]))]),
-                                   self.op("Concat", [shape, self.const(f"seg{seg_len}", np.array([seg_len]))], axis=0)])
+        repeats = self.op("Concat", [shape, self.const(f"seg{seg_len}", np.array([seg_len]))], axis=0)
+        tiled = self.op("Expand", [self.op("Unsqueeze", [pooled, self.const("axis3", np.array([3]))]), repeats])
         b_c = self.op("Slice", [shape, self.const("i0", np.array([0])), self.const("i2", np.array([2]))])
         flat = self.op("Reshape", [tiled, self.op("Concat", [b_c, self.const("m1", np.array([-1]))], axis=0)])
         frames = self.op("Slice", [self.op("Shape", [x]), self.const("i2", np.array([2])),

@@ -19,9 +19,10 @@ from . import store
 from .errors import ModelCorrupt, ModelNotChat, ModelNotFound, ModelPartsMissing
 from .jobs import ProgressCallback, report
 
-ROLES = ("asr", "llm")
+ROLES = ("asr", "llm", "speaker")
 WHISPER_REQUIRED = ("model.bin", "config.json", "tokenizer.json")
 GGUF_MAGIC = b"GGUF"
+ZIP_MAGIC = b"PK\x03\x04"   # a PyTorch checkpoint is a zip
 USER_REGISTRY = "user-models.json"
 VERIFIED_MARK = ".verified.json"
 CHUNK = 8 * 1024 * 1024
@@ -38,8 +39,8 @@ class ModelFile:
 @dataclass(frozen=True)
 class ModelEntry:
     name: str
-    role: str                # "asr" or "llm"
-    format: str              # "ctranslate2" or "gguf"
+    role: str                # "asr", "llm" or "speaker"
+    format: str              # "ctranslate2", "gguf" or "pytorch" (a checkpoint read without torch)
     label: str = ""
     default: bool = False
     light: bool = False
@@ -132,11 +133,11 @@ class ModelCatalog:
         return ModelStatus(entry, "parts_missing" if missing else "not_installed", missing_packages=missing)
 
     def model_path(self, entry: ModelEntry) -> Path:
-        """What an engine is given: the folder for CTranslate2, the .gguf file for llama.cpp."""
+        """What an engine is given: the folder for CTranslate2, the file for llama.cpp and CAM++."""
         if not entry.builtin:
             return Path(entry.user_path)
         folder = self.store_dir / entry.name
-        return folder / entry.files[0].name if entry.format == "gguf" else folder
+        return folder / entry.files[0].name if entry.format in ("gguf", "pytorch") else folder
 
     # ---- install ---------------------------------------------------------------------------
     def install(self, entry: ModelEntry, on_progress: Optional[ProgressCallback] = None) -> Path:
@@ -283,8 +284,9 @@ def check_model_path(path: Path, role: str) -> None:
             magic = f.read(4)
     except OSError as exc:
         raise ModelCorrupt(str(exc), name=path.name, path=str(path)) from exc
-    if magic != GGUF_MAGIC:
-        raise ModelCorrupt("not a GGUF file", name=path.name, path=str(path))
+    expected, kind = (ZIP_MAGIC, "PyTorch checkpoint") if role == "speaker" else (GGUF_MAGIC, "GGUF file")
+    if magic != expected:
+        raise ModelCorrupt(f"not a {kind}", name=path.name, path=str(path))
 
 
 def sha256_of(path: Path) -> str:

@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 
 from . import audio, store
 from .cores import CoreMeter, threads_now
+from .errors import GijirokuError
 from .export import ExportOptions, export
 from .job_lock import exclusive
 from .jobs import CancelToken, Progress, ProgressCallback
@@ -22,6 +23,7 @@ from .meeting_date import with_recorded_date
 from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
 from .models import ModelCatalog
+from .speakers import SpeakerLabels, label_speakers
 from .transcription import TranscriptionOptions, WhisperTranscriber, speech_spans, uncovered_speech
 from .types import Meeting, Minutes, Transcript
 from .vocabulary import Term, Vocabulary
@@ -47,6 +49,8 @@ class EngineSettings:
     lock_path: Optional[Path] = None
     # Department mode: the minutes model on the office's inference server instead of in this process.
     llm_server: Optional[ServerSettings] = None
+    # Who spoke when (desktop.core.diarization); "" turns speaker labels off.
+    model_speaker: str = "campplus"
 
     def asr_threads(self) -> int:
         return threads_now(self.cpu_threads) if self.share_cpu else self.cpu_threads
@@ -97,6 +101,31 @@ def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meetin
     return corrected
 
 
+def label_speakers_of(catalog: ModelCatalog, engine: EngineSettings, samples, transcript: Transcript,
+                      meeting: Meeting, on_progress: Optional[ProgressCallback] = None,
+                      cancel: Optional[CancelToken] = None) -> Optional[SpeakerLabels]:
+    """Speakers on every line, in place. The attendees' count bounds the number of voices. A
+    missing or damaged speaker model leaves the lines unlabelled and says so in the log: the
+    transcript is never lost for want of labels."""
+    if not engine.model_speaker or not transcript.segments:
+        return None
+    from .campplus import CamPlusPlus, CheckpointUnreadable
+    from .diarization import diarize
+    try:
+        _entry, checkpoint = catalog.resolve(engine.model_speaker, "speaker")
+        engine_ = CamPlusPlus(checkpoint, threads=engine.asr_threads())
+    except (GijirokuError, CheckpointUnreadable, OSError) as exc:
+        log.warning("speaker labels left out: the speaker model cannot be used (%s)", type(exc).__name__)
+        return None
+    attendees = [a for a in meeting.attendees if a.strip()]
+    dia = diarize(engine_, samples, audio.SAMPLE_RATE, speech_spans(samples), max_voices=len(attendees) or None,
+                  on_progress=on_progress, cancel=cancel)
+    labels = label_speakers(transcript, dia, attendees)
+    log.info("speakers: %d voices from %d windows, %d named from the meeting's words, %d lines without a voice",
+             labels.voices, dia.windows, labels.named, labels.unlabelled_lines)
+    return labels
+
+
 def _relabelled(on_progress: Optional[ProgressCallback], step: str) -> Optional[ProgressCallback]:
     if on_progress is None:
         return None
@@ -110,7 +139,10 @@ def transcribe(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, 
     _entry, model_dir = catalog.resolve(engine.model_asr, "asr")
     with exclusive(engine.lock_path, on_progress, cancel):
         transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.asr_threads())
-        return transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
+        transcript = transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
+        del transcriber
+        label_speakers_of(catalog, engine, samples, transcript, meeting, on_progress, cancel)
+        return transcript
 
 
 def open_chat(catalog: ModelCatalog, engine: EngineSettings, cancel: Optional[CancelToken] = None) -> ChatModel:
@@ -150,9 +182,11 @@ def process(catalog: ModelCatalog, engine: EngineSettings, audio_path: Path, out
     with exclusive(engine.lock_path, on_progress, cancel):
         transcriber = WhisperTranscriber(model_dir, cpu_threads=engine.asr_threads())
         transcript = transcribe_samples(transcriber, samples, meeting, on_progress, cancel, user_terms)
+        del transcriber  # its memory back before the next model loads
         written["transcript"] = out_dir / TRANSCRIPT_FILE
-        store.write_json(written["transcript"], transcript.to_json())
-        del transcriber  # its memory back before the chat model loads
+        store.write_json(written["transcript"], transcript.to_json())   # kept even if labelling fails
+        if label_speakers_of(catalog, engine, samples, transcript, meeting, on_progress, cancel):
+            store.write_json(written["transcript"], transcript.to_json())
         if chat is None:
             minutes = write_minutes(catalog, replace(engine, lock_path=None), transcript, meeting, on_progress, cancel)
     if chat is not None:

@@ -50,6 +50,14 @@ def _words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         return tuple((m.begin(), m.end(), m.normalized_form(), m.is_oov()) for m in _sudachi().tokenize(text))
 
 
+@functools.lru_cache(maxsize=4096)
+def is_surname(text: str) -> bool:
+    """Whether the dictionary knows `text` as one word, a person's name (佐々木 yes; 判断, 以上 no)."""
+    with _SUDACHI_LOCK:
+        words = list(_sudachi().tokenize(text))
+    return len(words) == 1 and words[0].part_of_speech()[2] == "人名"
+
+
 def word_bounds(text: str) -> frozenset[int]:
     """Character offsets where a word begins or ends in `text` (Sudachi's long units: 庁内, 解決策,
     毎日 and 定時 are words; a correction may only replace whole ones)."""

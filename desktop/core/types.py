@@ -1,7 +1,8 @@
 """The project's own data types, with their JSON forms (the CLI contract).
 
 transcript.json: {"language", "duration", "segments": [{"id", "start", "end", "text", "speaker",
-                  "confidence" ("low" | "ok", when Whisper's were kept), "score" (mean word probability)}]}
+                  "confidence" ("low" | "ok", when Whisper's were kept), "score" (mean word probability)}],
+                  "speakers": [{"voice" (話者N), "name", "evidence" (segment id), "reason", "confirmed"}]}
 minutes.json:    {"title", "date", "place", "attendees", "agenda": [{"title", "summary", "refs"}],
                   "decisions": [{"text", "refs"}], "action_items": [{"owner", "task", "due", "refs"}],
                   "open_issues": [{"text", "refs"}], "next_meeting"}
@@ -35,14 +36,34 @@ class Segment:
 
 
 @dataclass
+class SpeakerInfo:
+    """One voice diarization found; `name` only from evidence in the meeting (the segment id in
+    `evidence`, `reason` self_introduction | floor_given) or from the clerk (`confirmed`)."""
+
+    voice: str
+    name: str = ""
+    evidence: Optional[int] = None
+    reason: str = ""
+    confirmed: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.name or self.voice
+
+
+@dataclass
 class Transcript:
     segments: list[Segment]
     duration: float
     language: str = "ja"
+    speakers: list[SpeakerInfo] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return {"language": self.language, "duration": round(self.duration, 3),
-                "segments": [s.to_json() for s in self.segments]}
+        out: dict[str, Any] = {"language": self.language, "duration": round(self.duration, 3),
+                               "segments": [s.to_json() for s in self.segments]}
+        if self.speakers:
+            out["speakers"] = [asdict(p) for p in self.speakers]
+        return out
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Transcript":
@@ -57,7 +78,11 @@ class Transcript:
                                     confidence=str(s.get("confidence") or ""),
                                     score=float(score) if isinstance(score, (int, float)) else None))
         duration = float(data.get("duration") or (segments[-1].end if segments else 0.0))
-        return cls(segments=segments, duration=duration, language=str(data.get("language") or "ja"))
+        speakers = [SpeakerInfo(voice=str(p["voice"]), name=str(p.get("name") or ""),
+                                evidence=int(p["evidence"]) if isinstance(p.get("evidence"), int) else None,
+                                reason=str(p.get("reason") or ""), confirmed=bool(p.get("confirmed")))
+                    for p in data.get("speakers") or [] if isinstance(p, dict) and p.get("voice")]
+        return cls(segments=segments, duration=duration, language=str(data.get("language") or "ja"), speakers=speakers)
 
     @property
     def text(self) -> str:

@@ -251,7 +251,9 @@ class MainWindow(QMainWindow):
             samples = audio.decode(path)
             transcript = pipeline.transcribe_samples(self.models.transcriber(), samples, meeting, progress, cancel,
                                                      config.load_user_terms())
-            self.meetings.save_transcript(folder, transcript)
+            self.meetings.save_transcript(folder, transcript)   # kept even if the speakers fail
+            if pipeline.label_speakers_of(self.catalog, self.engine(), samples, transcript, meeting, progress, cancel):
+                self.meetings.save_transcript(folder, transcript)
             return transcript, samples
 
         return self.jobs.start(self.tr("Transcribing"), work, done=self.show_transcript)

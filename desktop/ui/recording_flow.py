@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import config, messages
-from desktop.core import audio, errors, recorder, recovery
+from desktop.core import audio, errors, pipeline, recorder, recovery
 from desktop.core.meetings import AUDIO_FILE, MINUTES_FILE
 from desktop.core.session import RecordingSession
 from desktop.core.types import Meeting
@@ -89,11 +89,18 @@ class RecordingFlow(QObject):
         w, session = self.w, self.session
         w.minutes_view.generate_button.setEnabled(True)
 
+        meeting = w.info.meeting()
+
         def work(progress, cancel):
             transcript = session.finish_transcript() if session is not None else None
             if transcript is None:
                 transcript = w.meetings.load_transcript(folder)
-            return transcript, audio.decode(folder / AUDIO_FILE)
+            samples = audio.decode(folder / AUDIO_FILE)
+            # Speakers over the whole recording, clustered once at Stop (seconds: 0.02x the audio).
+            if transcript is not None and pipeline.label_speakers_of(w.catalog, w.engine(), samples, transcript,
+                                                                     meeting, progress, cancel):
+                w.meetings.save_transcript(folder, transcript)
+            return transcript, samples
 
         w.jobs.start(self.tr("Finishing the transcript"), work, done=self._transcript_finished,
                      failed=lambda cancelled: self.abandon(), exclusive_models=False)

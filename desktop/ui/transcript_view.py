@@ -1,10 +1,12 @@
-"""The transcript: time, speaker (rename one, rename all of that speaker), text (edit in place).
+"""The transcript: time, speaker (editing a speaker cell renames that speaker everywhere; the panel
+above merges speakers, moves a line to another, splits a line), text (edit in place).
 Clicking a line plays the audio from there; the playing line is highlighted. Find and replace.
 Lines Whisper was unsure of are shaded, and 要確認 steps through them (F8), playing each: a clerk
 checks those first. Editing such a line counts as checking it."""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -15,9 +17,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from desktop import messages
-from desktop.core import audio, errors
+from desktop.core import audio, errors, speaker_edits
 from desktop.core.capture import Player
 from desktop.core.types import Segment, Transcript
+from desktop.ui.speaker_panel import SpeakerPanel
 
 TIME, SPEAKER, TEXT = range(3)
 PLAYING = QColor("#fff3b0")
@@ -56,6 +59,8 @@ class TranscriptView(QWidget):
         find_row.addStretch(1)
         find_row.addWidget(self.check_button)
         layout.addLayout(find_row)
+        self.speaker_panel = SpeakerPanel()
+        layout.addWidget(self.speaker_panel)
 
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Speaker"), self.tr("Text")])
@@ -90,6 +95,10 @@ class TranscriptView(QWidget):
         self.find_button.clicked.connect(self.find_next)
         self.replace_button.clicked.connect(self.replace_all)
         self.check_button.clicked.connect(self.next_to_check)
+        self.speaker_panel.rename_requested.connect(self.rename_speaker)
+        self.speaker_panel.merge_requested.connect(self.merge_speakers)
+        self.speaker_panel.reassign_requested.connect(lambda who: self.reassign_line(self.table.currentRow(), who))
+        self.speaker_panel.split_requested.connect(self.split_at_playback)
         self.timer = QTimer(self)
         self.timer.setInterval(200)
         self.timer.timeout.connect(self._follow_playback)
@@ -99,15 +108,25 @@ class TranscriptView(QWidget):
     # ---- content -----------------------------------------------------------------------------
     def set_transcript(self, transcript: Optional[Transcript]) -> None:
         # A copy: the live transcriber keeps appending to its own list while the view shows this one.
-        self.transcript = Transcript(list(transcript.segments), transcript.duration, transcript.language) \
-            if transcript is not None else None
+        self.transcript = Transcript(list(transcript.segments), transcript.duration, transcript.language,
+                                     [replace(p) for p in transcript.speakers]) if transcript is not None else None
+        self._fill()
+
+    def _fill(self) -> None:
+        current = self.table.currentRow()
         self._filling = True
         self.table.setRowCount(0)
-        for seg in transcript.segments if transcript else []:
+        for seg in self.transcript.segments if self.transcript else []:
             self._append_row(seg)
         self._filling = False
         self.table.resizeRowsToContents()
+        if 0 <= current < self.table.rowCount():
+            self.table.selectRow(current)
         self._count_to_check()
+        self._show_speakers()
+
+    def _show_speakers(self) -> None:
+        self.speaker_panel.show_speakers(speaker_edits.talk_times(self.transcript) if self.transcript else [])
 
     def append_segments(self, segments: list[Segment]) -> None:
         """Live lines during a recording."""
@@ -120,6 +139,7 @@ class TranscriptView(QWidget):
         self._filling = False
         self.table.scrollToBottom()
         self._count_to_check()
+        self._show_speakers()
 
     def _append_row(self, seg: Segment) -> None:
         row = self.table.rowCount()
@@ -175,14 +195,48 @@ class TranscriptView(QWidget):
                 self._count_to_check()
         elif item.column() == SPEAKER:
             old, new = seg.speaker, item.text().strip()
-            self._filling = True
-            for row, s in enumerate(self.transcript.segments):  # renaming one renames the speaker everywhere
-                if s.speaker == old and old:
-                    s.speaker = new
-                    self.table.item(row, SPEAKER).setText(new)
-            seg.speaker = new
-            self._filling = False
+            if old and new:
+                speaker_edits.rename(self.transcript, old, new)   # renaming one renames the speaker everywhere
+            else:
+                seg.speaker = new
+            self._refresh_speakers()
         self.edited.emit()
+
+    # ---- speakers --------------------------------------------------------------------------------
+    def _refresh_speakers(self) -> None:
+        """The speaker column redrawn in place (the rows stay: this runs inside itemChanged too)."""
+        self._filling = True
+        for row, seg in enumerate(self.transcript.segments):
+            self.table.item(row, SPEAKER).setText(seg.speaker)
+        self._filling = False
+        self._show_speakers()
+
+    def _edited_speakers(self, changed, rows_changed: bool = False) -> bool:
+        if changed:
+            self._fill() if rows_changed else self._refresh_speakers()
+            self.edited.emit()
+        return bool(changed)
+
+    def rename_speaker(self, old: str, new: str) -> bool:
+        return self._edited_speakers(self.transcript and speaker_edits.rename(self.transcript, old, new))
+
+    def merge_speakers(self, source: str, target: str) -> bool:
+        return self._edited_speakers(self.transcript and speaker_edits.merge(self.transcript, source, target))
+
+    def reassign_line(self, row: int, speaker: str) -> bool:
+        if self.transcript is None or not 0 <= row < len(self.transcript.segments):
+            return False
+        seg_id = self.transcript.segments[row].id
+        return self._edited_speakers(speaker_edits.reassign(self.transcript, seg_id, speaker))
+
+    def split_at_playback(self) -> bool:
+        """The selected line cut at the player's position (where the voice changes)."""
+        row = self.table.currentRow()
+        if self.transcript is None or self.player is None or not 0 <= row < len(self.transcript.segments):
+            return False
+        seg = self.transcript.segments[row]
+        return self._edited_speakers(speaker_edits.split_line(self.transcript, seg.id, self.player.seconds),
+                                     rows_changed=True)
 
     def row_of(self, segment_id: int) -> int:
         if self.transcript is None:

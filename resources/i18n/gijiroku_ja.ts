@@ -320,7 +320,7 @@
         <translation>会議の録音を取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257" />
+        <location filename="../../desktop/ui/main_window.py" line="259" />
         <source>Transcribing</source>
         <translation>文字起こし中</translation>
     </message>
@@ -350,32 +350,32 @@
         <translation>この会議をごみ箱に移しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
         <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="276" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
         <source>Create the minutes before exporting this format.</source>
         <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="312" />
         <source>Exported to %1</source>
         <translation>%1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="361" />
+        <location filename="../../desktop/ui/main_window.py" line="363" />
         <source>Gijiroku</source>
         <translation>議事録</translation>
     </message>
@@ -692,23 +692,23 @@
         <translation>議事録の下書き：%1行目まで作成済み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="98" />
-        <location filename="../../desktop/ui/recording_flow.py" line="155" />
+        <location filename="../../desktop/ui/recording_flow.py" line="105" />
+        <location filename="../../desktop/ui/recording_flow.py" line="162" />
         <source>Finishing the transcript</source>
         <translation>文字起こしを仕上げています</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="122" />
+        <location filename="../../desktop/ui/recording_flow.py" line="129" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="137" />
+        <location filename="../../desktop/ui/recording_flow.py" line="144" />
         <source>Unfinished recording</source>
         <translation>終了していない録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="138" />
+        <location filename="../../desktop/ui/recording_flow.py" line="145" />
         <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
         <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
@@ -834,91 +834,192 @@
     </message>
 </context>
 <context>
-    <name>TranscriptView</name>
+    <name>SpeakerPanel</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="45" />
-        <source>Find</source>
-        <translation>検索</translation>
+        <location filename="../../desktop/ui/speaker_panel.py" line="31" />
+        <source>Rename speaker...</source>
+        <translation>話者名を変更…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="47" />
-        <source>Replace with</source>
-        <translation>置換後の文字列</translation>
+        <location filename="../../desktop/ui/speaker_panel.py" line="32" />
+        <source>Merge speakers...</source>
+        <translation>話者を統合…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="48" />
-        <source>Find next</source>
-        <translation>次を検索</translation>
+        <location filename="../../desktop/ui/speaker_panel.py" line="33" />
+        <source>Line's speaker...</source>
+        <translation>この行の話者…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="49" />
-        <source>Replace all</source>
-        <translation>すべて置換</translation>
+        <location filename="../../desktop/ui/speaker_panel.py" line="34" />
+        <source>Split line at playback</source>
+        <translation>再生位置で行を分割</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="53" />
-        <source>Lines Whisper was unsure of: the next one, played (F8)</source>
-        <translation>認識の信頼度が低い行：次の行へ移って再生します（F8）</translation>
+        <location filename="../../desktop/ui/speaker_panel.py" line="35" />
+        <source>Give the selected line to another speaker</source>
+        <translation>選択した行を別の話者の発言にします</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="61" />
-        <source>Time</source>
-        <translation>時刻</translation>
+        <location filename="../../desktop/ui/speaker_panel.py" line="36" />
+        <source>Cut the selected line where the voice changes (the playback position)</source>
+        <translation>選択した行を、声が変わる位置（再生位置）で分けます</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="61" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="52" />
+        <source>confirmed</source>
+        <translation>確認済み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="54" />
+        <source>self-introduction</source>
+        <translation>自己紹介</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="54" />
+        <source>floor given</source>
+        <translation>指名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="55" />
+        <source>proposed from line %1 (%2)</source>
+        <translation>%1行目の%2から推定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="56" />
+        <source>%1 %2 (%3 lines)</source>
+        <translation>%1 %2（%3行）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="59" />
+        <source>No speaker labels</source>
+        <translation>話者の区別なし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="64" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="67" />
+        <source>Rename speaker</source>
+        <translation>話者名の変更</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="64" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="84" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="61" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="67" />
+        <source>New name</source>
+        <translation>新しい名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="74" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="79" />
+        <source>Merge speakers</source>
+        <translation>話者の統合</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="74" />
+        <source>Speaker to merge</source>
+        <translation>統合する話者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="79" />
+        <source>Into</source>
+        <translation>統合先</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="84" />
+        <source>Line's speaker</source>
+        <translation>行の話者</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="48" />
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <source>Replace with</source>
+        <translation>置換後の文字列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="51" />
+        <source>Find next</source>
+        <translation>次を検索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="52" />
+        <source>Replace all</source>
+        <translation>すべて置換</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="56" />
+        <source>Lines Whisper was unsure of: the next one, played (F8)</source>
+        <translation>認識の信頼度が低い行：次の行へ移って再生します（F8）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="66" />
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="66" />
+        <source>Speaker</source>
+        <translation>話者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="66" />
         <source>Text</source>
         <translation>発言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="70" />
-        <location filename="../../desktop/ui/transcript_view.py" line="262" />
-        <location filename="../../desktop/ui/transcript_view.py" line="293" />
+        <location filename="../../desktop/ui/transcript_view.py" line="75" />
+        <location filename="../../desktop/ui/transcript_view.py" line="316" />
+        <location filename="../../desktop/ui/transcript_view.py" line="347" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="71" />
+        <location filename="../../desktop/ui/transcript_view.py" line="76" />
         <source>-5 s</source>
         <translation>-5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="72" />
+        <location filename="../../desktop/ui/transcript_view.py" line="77" />
         <source>+5 s</source>
         <translation>+5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="78" />
+        <location filename="../../desktop/ui/transcript_view.py" line="83" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="140" />
+        <location filename="../../desktop/ui/transcript_view.py" line="160" />
         <source>Whisper was unsure of this line: check it against the audio</source>
         <translation>認識の信頼度が低い行です。音声を聞いて確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="147" />
+        <location filename="../../desktop/ui/transcript_view.py" line="167" />
         <source>To check: %1 ▶</source>
         <translation>要確認: %1 行 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="247" />
+        <location filename="../../desktop/ui/transcript_view.py" line="301" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="309" />
+        <location filename="../../desktop/ui/transcript_view.py" line="363" />
         <source>Not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="321" />
+        <location filename="../../desktop/ui/transcript_view.py" line="375" />
         <source>%1 replaced</source>
         <translation>%1 件を置換しました</translation>
     </message>

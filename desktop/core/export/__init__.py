@@ -29,8 +29,10 @@ def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional
             raise ValueError("transcript needed")
         text.write_subtitles(out, transcript, fmt)
         return out
-    if minutes is None and transcript is not None and fmt in ("json", "txt"):
-        (text.write_transcript_json if fmt == "json" else text.write_transcript_txt)(out, transcript)
+    if minutes is None and transcript is not None and fmt in ("json", "txt", "csv"):
+        writer = {"json": text.write_transcript_json, "txt": text.write_transcript_txt,
+                  "csv": tables.write_transcript_csv}[fmt]
+        writer(out, transcript)
         return out
     if minutes is None:
         raise ValueError("minutes needed")

@@ -1,0 +1,180 @@
+"""Speakers on transcript lines: each line gets the voice that speaks longest in it (話者1, 話者2 ...
+in the order they first speak), and a voice gets an attendee's name only from what the meeting
+says: a self-introduction (「税務課長の佐々木です」) or the chair handing the floor to someone
+(「佐々木課長、お願いします」, answered by the next voice). Each name keeps the line it came from, so
+the clerk can see why and confirm or change it; a voice without evidence keeps its number.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from .diarization import Diarization
+from .names import TITLES, strip_title
+from .types import Segment, SpeakerInfo, Transcript
+
+VOICE_LABEL = "話者{n}"
+# A reply to the floor being given comes within this many seconds, from another voice.
+REPLY_WITHIN_S = 15.0
+SOUND_MATCH = 0.75      # コンドー / コードー (近藤 heard as 行動): 0.75; イノウエ / イジョー (井上 / 以上): 0.25
+
+_TITLE_RE = "|".join(sorted((t for t in TITLES if t not in ("さん", "様", "氏", "君")), key=len, reverse=True))
+_KANJI_NAME = r"[一-龥々ヶ]{1,4}"
+# 「事務局の松本です」「税務課長の佐々木でございます」「栄養士の山口です」, or the bare 「松本です」 when the
+# line opens with it: the only places a meeting says who is speaking.
+_SELF_INTRO = re.compile(r"^(?:はい[、。]?|えー[、]?|あの[、]?)?(?:(?P<role>[一-龥々ヶァ-ヶー]{1,14}?)の)?"
+                         r"(?P<name>" + _KANJI_NAME + r")(?:" + _TITLE_RE + r")?(?:です|でございます)(?:[。、!！]|$)")
+# Handing the floor, or a request to someone: the line ends asking for it, and names who is asked.
+_FLOOR_END = re.compile(r"(?:お願い(?:します|いたします|できますか|できますでしょうか)|どうぞ|求めます)[。.!！?？]?$")
+_ADDRESSED = re.compile(r"(?P<name>[一-龥々ヶぁ-んァ-ヶー]{1,6}?)(?P<title>" + _TITLE_RE +
+                        r"|さん|君|くん)[、,]?")
+# Words that stand where a name does in these patterns but are not names (「以上です」「本日です」).
+_NOT_NAMES = {"以上", "私", "僕", "本日", "今日", "明日", "次", "以下", "同じ", "結構", "大丈夫", "当日", "予定",
+              "事務局", "担当", "現在", "今回", "前回", "次回", "説明", "報告", "資料", "質問", "確認", "意見", "賛成",
+              "反対"}
+
+
+@dataclass
+class Proposal:
+    voice: int
+    name: str
+    evidence: int       # the segment id the name came from
+    reason: str         # "self_introduction" | "floor_given"
+
+
+def voice_label(voice: int) -> str:
+    return VOICE_LABEL.format(n=voice + 1)
+
+
+def assign_voices(transcript: Transcript, diarization: Diarization) -> dict[int, int]:
+    """segment id -> voice number, the voice that speaks longest in each line."""
+    out = {}
+    for seg in transcript.segments:
+        voice = diarization.voice_at(seg.start, seg.end)
+        if voice is not None:
+            out[seg.id] = voice
+    return out
+
+
+def _attendee_for(name: str, role: str, attendees: Sequence[str], by_sound: bool = False) -> Optional[str]:
+    """The attendee a spoken surname (and role) means: the one whose name starts with it, or, where
+    the wording leaves no doubt that a name stands there, the one it sounds like (近藤 heard as 行動)."""
+    people = [a.split("\t")[0].strip() for a in attendees]
+    matches = [a for a in people if strip_title(a).startswith(name) or a.startswith(name)]
+    if len(matches) > 1 and role:
+        matches = [a for a in matches if role in a] or matches
+    if len(matches) == 1:
+        return matches[0]
+    if by_sound and not matches and len(name) >= 2:
+        return _sounds_like(name, people)
+    return None
+
+
+def _sounds_like(name: str, people: Sequence[str]) -> Optional[str]:
+    """The one attendee whose surname (the first two to four characters of the name without its
+    title: 近藤都市計画課長 -> 近藤) reads like `name`, by at least SOUND_MATCH of the kana."""
+    from .reading import reading_of
+    heard = reading_of(name)
+    scores = []
+    for person in people:
+        core = strip_title(person)
+        lengths = {min(k, len(core)) for k in (2, 3, 4)}
+        best = max(difflib.SequenceMatcher(None, heard, reading_of(core[:n])).ratio() for n in lengths)
+        scores.append((best, person))
+    scores.sort(reverse=True)
+    if scores and scores[0][0] >= SOUND_MATCH and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+        return scores[0][1]
+    return None
+
+
+def _spoken_name(name: str, role: str, attendees: Sequence[str]) -> Optional[str]:
+    if name in _NOT_NAMES or not name:
+        return None
+    if attendees:
+        return _attendee_for(name, role, attendees, by_sound=bool(role))
+    # Without a list of attendees only a name introduced with its role, and one the dictionary
+    # knows as a surname, is trusted: 「税務課長の佐々木です」, not 「課長の判断です」.
+    from .reading import is_surname
+    if not role or not is_surname(name):
+        return None
+    return name + (role if len(role) <= 8 and re.search("(?:" + _TITLE_RE + ")$", role) else "")
+
+
+def propose_names(segments: Sequence[Segment], voices: dict[int, int], attendees: Iterable[str] = ()) -> list[Proposal]:
+    """Names for voices from self-introductions and from the floor being given, with their lines."""
+    attendees = [a for a in attendees if a.strip()]
+    found: list[Proposal] = []
+    for i, seg in enumerate(segments):
+        voice = voices.get(seg.id)
+        text = unicodedata.normalize("NFKC", seg.text).strip()
+        m = _SELF_INTRO.match(text)
+        if m and voice is not None:
+            who = _spoken_name(m.group("name"), (m.group("role") or "").strip(), attendees)
+            if who:
+                found.append(Proposal(voice, who, seg.id, "self_introduction"))
+                continue
+        if not attendees:
+            continue
+        if not _FLOOR_END.search(text) or i + 1 >= len(segments):
+            continue
+        asked = [m for m in _ADDRESSED.finditer(text) if m.group("name") not in _NOT_NAMES]
+        who = _attendee_for(asked[-1].group("name"), "", attendees, by_sound=True) if asked else None
+        reply = segments[i + 1]
+        if who and reply.start - seg.end <= REPLY_WITHIN_S and voices.get(reply.id) not in (None, voice):
+            found.append(Proposal(voices[reply.id], who, seg.id, "floor_given"))
+    return found
+
+
+def settle_names(proposals: Sequence[Proposal]) -> dict[int, Proposal]:
+    """One name per voice and one voice per name: a self-introduction outweighs the floor being
+    given, more evidence outweighs less, the earlier evidence breaks a tie."""
+    weight = {"self_introduction": 3, "floor_given": 1}
+    score: dict[tuple[int, str], int] = {}
+    first: dict[tuple[int, str], Proposal] = {}
+    for p in proposals:
+        key = (p.voice, p.name)
+        score[key] = score.get(key, 0) + weight[p.reason]
+        if key not in first or (weight[p.reason] > weight[first[key].reason]):
+            first[key] = p
+    chosen: dict[int, Proposal] = {}
+    taken: set[str] = set()
+    for key in sorted(score, key=lambda k: (-score[k], first[k].evidence)):
+        voice, name = key
+        if voice in chosen or name in taken:
+            continue
+        chosen[voice] = first[key]
+        taken.add(name)
+    return chosen
+
+
+@dataclass
+class SpeakerLabels:
+    """What labelling did, for the log and the note in the transcript."""
+    voices: int = 0
+    named: int = 0
+    unlabelled_lines: int = 0
+    proposals: list[Proposal] = field(default_factory=list)
+
+
+def label_speakers(transcript: Transcript, diarization: Diarization, attendees: Iterable[str] = ()) -> SpeakerLabels:
+    """Set every line's speaker (a name where the meeting gave one, else 話者N) and the transcript's
+    speaker table, in place. Lines the clerk already labelled keep their label."""
+    voices = assign_voices(transcript, diarization)
+    chosen = settle_names(propose_names(transcript.segments, voices, attendees))
+    table = []
+    for v in range(diarization.voices):
+        p = chosen.get(v)
+        table.append(SpeakerInfo(voice=voice_label(v), name=p.name if p else "", evidence=p.evidence if p else None,
+                                 reason=p.reason if p else ""))
+    display = {v: (chosen[v].name if v in chosen else voice_label(v)) for v in range(diarization.voices)}
+    unlabelled = 0
+    for seg in transcript.segments:
+        if seg.id in voices:
+            seg.speaker = display[voices[seg.id]]
+        else:
+            unlabelled += 1
+    transcript.speakers = table
+    return SpeakerLabels(diarization.voices, len(chosen), unlabelled, list(chosen.values()))

@@ -1,0 +1,175 @@
+"""Speaker labels without models: clustering, turns, names only from evidence, the transcript's
+speaker table, the checkpoint reader. The real CAM++ runs in tests/test_speakers_models.py."""
+from __future__ import annotations
+
+import io
+import pickle
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from desktop.core import campplus
+from desktop.core.diarization import Diarization, Turn, cluster, plan_windows, turns_from
+from desktop.core.speakers import label_speakers, propose_names, settle_names
+from desktop.core.types import Segment, Transcript
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ATTENDEES = ["佐藤課長", "高橋係長", "伊藤主査", "山本委員", "中村室長", "近藤都市計画課長", "池田主事"]
+
+
+def voices_of(n_per_voice: list[int], dim: int = 192, noise: float = 0.35, seed: int = 1):
+    """Embeddings of len(n_per_voice) voices: a random centre each, windows scattered around it."""
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((len(n_per_voice), dim))
+    x, truth = [], []
+    for v, n in enumerate(n_per_voice):
+        x.append(centres[v] + noise * rng.standard_normal((n, dim)))
+        truth += [v] * n
+    return np.concatenate(x), np.array(truth)
+
+
+def same_partition(a: np.ndarray, b: np.ndarray) -> bool:
+    return all((a[i] == a[j]) == (b[i] == b[j]) for i in range(len(a)) for j in range(len(a)))
+
+
+def test_clustering_finds_the_voices_with_and_without_a_count():
+    x, truth = voices_of([30, 12, 20, 8])
+    assert same_partition(cluster(x, max_voices=4), truth)
+    assert same_partition(cluster(x), truth)
+    # The attendees' count is an upper bound: two more attendees than voices must not split a voice.
+    assert same_partition(cluster(x, max_voices=6), truth)
+
+
+def test_one_voice_stays_one_and_too_little_speech_is_one_voice():
+    x, truth = voices_of([25])
+    assert len(set(cluster(x, max_voices=3))) == 1
+    assert list(cluster(x[:3])) == [0, 0, 0]
+    assert len(cluster(np.zeros((0, 192)))) == 0
+
+
+def test_windows_cover_each_span_and_skip_bursts():
+    windows = plan_windows([(0.0, 4.0), (5.0, 5.3), (6.0, 7.0)])
+    assert windows[0] == (0.0, 1.5) and windows[-2][1] == 4.0 and windows[-1] == (6.0, 7.0)
+    assert all(not (5.0 <= s < 5.3) for s, _ in windows)      # 0.3 s is too little voice to embed
+    assert all(b - a <= 1.5 + 1e-9 for a, b in windows)
+
+
+def test_turns_split_overlaps_and_lines_take_the_longest_voice():
+    windows = [(0.0, 1.5), (0.75, 2.25), (1.5, 3.0), (4.0, 5.5)]
+    turns = turns_from(windows, np.array([0, 0, 1, 1]))
+    assert [t.voice for t in turns] == [0, 1, 1]
+    assert turns[0].end == pytest.approx((2.25 + 1.5) / 2)
+    d = Diarization(turns, 2)
+    assert d.voice_at(0.0, 1.0) == 0 and d.voice_at(2.5, 5.0) == 1
+    assert d.voice_at(10.0, 11.0) == 1                        # no overlap: the nearest turn's voice
+
+
+def line(i: int, text: str, start: float) -> Segment:
+    return Segment(i, start, start + 3.0, text)
+
+
+def test_names_come_from_self_introductions_and_the_floor_given():
+    segs = [line(1, "それでは会議を始めます。", 0), line(2, "高橋係長、ご説明をお願いします。", 4),
+            line(3, "はい、危機管理課の高橋です。", 8), line(4, "都市計画課長の行動です。", 12),  # 近藤 misheard
+            line(5, "池田さん、お願いできますか。", 16), line(6, "はい、やっておきます。", 20)]
+    voices = {1: 0, 2: 0, 3: 1, 4: 2, 5: 0, 6: 3}
+    found = settle_names(propose_names(segs, voices, ATTENDEES))
+    assert {v: p.name for v, p in found.items()} == {1: "高橋係長", 2: "近藤都市計画課長", 3: "池田主事"}
+    assert found[1].reason == "self_introduction" and found[1].evidence == 3
+    assert found[3].reason == "floor_given" and found[3].evidence == 5
+
+
+def test_without_attendees_only_an_introduction_with_its_role_names_a_voice():
+    segs = [line(1, "税務課長の佐々木です。", 0), line(2, "佐藤です。", 4), line(3, "以上です。", 8)]
+    found = settle_names(propose_names(segs, {1: 0, 2: 1, 3: 2}, []))
+    assert {v: p.name for v, p in found.items()} == {0: "佐々木税務課長"}
+
+
+def test_a_name_goes_to_one_voice_and_a_voice_gets_one_name():
+    segs = [line(1, "高橋係長、お願いします。", 0), line(2, "はい。", 4), line(3, "危機管理課の高橋です。", 8)]
+    found = settle_names(propose_names(segs, {1: 0, 2: 1, 3: 2}, ATTENDEES))
+    # The self-introduction outweighs the floor given to a voice that then answered.
+    assert {v: p.name for v, p in found.items()} == {2: "高橋係長"}
+
+
+def test_ordinary_lines_never_name_a_voice():
+    text = (FIXTURES / "negative" / "not_speaker_names.txt").read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    assert len(lines) >= 100
+    for i, text in enumerate(lines):
+        # Each line from voice 0, answered by voice 1 right after: the floor-given rule has its chance.
+        segs = [line(1, text, 0.0), line(2, "はい、承知しました。", 3.5)]
+        for attendees in (ATTENDEES, []):
+            assert propose_names(segs, {1: 0, 2: 1}, attendees) == [], text
+
+
+def test_labels_and_the_speaker_table_round_trip():
+    segs = [line(1, "事務局の池田です。", 0), line(2, "よろしくお願いします。", 4), line(3, "はい。", 8)]
+    t = Transcript(segs, 12.0)
+    d = Diarization([Turn(0, 7.5, 0), Turn(7.5, 12, 1)], 2)
+    result = label_speakers(t, d, ATTENDEES)
+    assert [s.speaker for s in t.segments] == ["池田主事", "池田主事", "話者2"]
+    assert result.voices == 2 and result.named == 1 and result.unlabelled_lines == 0
+    back = Transcript.from_json(t.to_json())
+    assert [(p.voice, p.name, p.evidence, p.reason) for p in back.speakers] == \
+        [("話者1", "池田主事", 1, "self_introduction"), ("話者2", "", None, "")]
+    assert Transcript.from_json({"segments": []}).speakers == []
+
+
+def test_checkpoint_reader_runs_no_code(tmp_path):
+    class Evil:
+        def __reduce__(self):
+            import os
+            return (os.system, ("echo pwned > " + str(tmp_path / "ran"),))
+
+    path = tmp_path / "evil.pt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("archive/data.pkl", pickle.dumps(Evil()))
+    with pytest.raises(campplus.CheckpointUnreadable):
+        campplus.read_checkpoint(path)
+    assert not (tmp_path / "ran").exists()
+    (tmp_path / "not.pt").write_bytes(b"GGUF....")
+    with pytest.raises(campplus.CheckpointUnreadable):
+        campplus.read_checkpoint(tmp_path / "not.pt")
+
+
+def test_checkpoint_reader_reads_tensors(tmp_path):
+    """A hand-made checkpoint in PyTorch's zip layout comes back as the same arrays."""
+    weight = np.arange(6, dtype=np.float32).reshape(2, 3)
+
+    class Storage:
+        def __init__(self, key):
+            self.key = key
+
+    class Writer(pickle.Pickler):
+        def persistent_id(self, obj):
+            return ("storage", "FloatStorage", obj.key, "cpu", 6) if isinstance(obj, Storage) else None
+
+    class Rebuild:
+        def __reduce__(self):
+            import torch_stub
+            return (torch_stub._rebuild_tensor_v2, (Storage("0"), 0, (3, 2), (1, 3), False, {}))
+
+    import sys
+    import types
+    stub = types.ModuleType("torch_stub")
+
+    def _rebuild_tensor_v2(*_):
+        return None
+    _rebuild_tensor_v2.__module__, _rebuild_tensor_v2.__qualname__ = "torch_stub", "_rebuild_tensor_v2"
+    stub._rebuild_tensor_v2 = _rebuild_tensor_v2
+    sys.modules["torch_stub"] = stub
+    try:
+        buf = io.BytesIO()
+        Writer(buf, protocol=2).dump({"xvector.dense.linear.weight": Rebuild()})
+    finally:
+        del sys.modules["torch_stub"]
+    data = buf.getvalue().replace(b"torch_stub", b"torch._utils")
+    path = tmp_path / "w.pt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("archive/data.pkl", data)
+        z.writestr("archive/data/0", weight.tobytes())
+    got = campplus.read_checkpoint(path)["xvector.dense.linear.weight"]
+    assert np.array_equal(got, weight.T)      # strides (1, 3): the transpose of the stored 2x3
