@@ -7,7 +7,9 @@ from pathlib import Path
 from conftest import ROOT
 
 ADAPTERS = {"faster_whisper": "desktop/core/transcription.py", "llama_cpp": "desktop/core/llm.py",
-            "docx": "desktop/core/export/docx.py", "sounddevice": "desktop/core/capture.py"}
+            "docx": "desktop/core/export/docx.py", "sounddevice": "desktop/core/capture.py",
+            "onnx": "desktop/core/campplus.py", "onnxruntime": "desktop/core/campplus.py",
+            "kaldi_native_fbank": "desktop/core/campplus.py"}
 
 
 def test_core_and_cli_import_without_qt():

@@ -14,7 +14,7 @@ from desktop.core import audio, pipeline
 from desktop.core.models import ModelCatalog
 from desktop.core.types import Meeting, Segment, Transcript
 
-from .conftest import FIXTURES, ROOT, SAMPLE_WAV, run_cli
+from conftest import FIXTURES, ROOT, SAMPLE_WAV, run_cli
 
 HELD_OUT = FIXTURES / "heldout"
 

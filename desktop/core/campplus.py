@@ -246,3 +246,11 @@ class CamPlusPlus:
             return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
         feats = windows - windows.mean(axis=1, keepdims=True)
         return self.session.run(None, {"feats": feats.astype(np.float32)})[0]
+
+
+def preload() -> None:
+    """Import the engine's libraries now (the window calls this before it shows): a first import
+    inside a job would hold the interpreter lock and freeze the window for a moment."""
+    import kaldi_native_fbank  # noqa: F401
+    import onnx  # noqa: F401
+    import onnxruntime  # noqa: F401

@@ -11,7 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from desktop import config, messages
-from desktop.core import audio, errors, llm, pipeline, reading, transcription
+from desktop.core import audio, campplus, errors, llm, pipeline, reading, transcription
 from desktop.core.meetings import MINUTES_FILE, MeetingStore
 from desktop.core.model_cache import ModelCache
 from desktop.core.models import ModelCatalog
@@ -38,15 +38,14 @@ AUTOSAVE_MS = 3000
 class MainWindow(QMainWindow):
     def __init__(self, settings: config.Settings, catalog: ModelCatalog):
         super().__init__()
-        self.settings, self.catalog = settings, catalog
-        self.lang = settings.ui_language
+        self.settings, self.catalog, self.lang = settings, catalog, settings.ui_language
         self.meetings = MeetingStore(settings.meetings_dir())
         self.jobs = JobRunner(self.lang, self, config.model_job_lock())
         self.folder: Optional[Path] = None
         self.models = ModelCache(catalog, self.engine())
         self.last_error: Optional[QMessageBox] = None
         self._dirty = False
-        for engine in (llm, reading, transcription):
+        for engine in (campplus, llm, reading, transcription):
             engine.preload()  # before the window shows: a first import in a job would freeze it
         self._fit_screen()
         self._build()
@@ -105,9 +104,7 @@ class MainWindow(QMainWindow):
         self.record_panel.error.connect(self.show_error)
         self.jobs.failed.connect(self._job_failed)
         self.jobs.busy_changed.connect(self._show_busy)
-        self.autosave = QTimer(self)
-        self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save_now)
+        self.autosave = QTimer(self, interval=AUTOSAVE_MS, timeout=self.save_now)
         self.autosave.start()
 
     # ---- meetings ------------------------------------------------------------------------------
