@@ -22,6 +22,8 @@ SAMPLE_RATE = 16000
 EMBEDDING_DIM = 192
 FEATURE_DIM = 80
 FRAME_SHIFT_S = 0.01
+FEED_SAMPLES = 4 * SAMPLE_RATE
+EXTERNAL_FROM = 4096    # weights of this many values or more are passed to onnxruntime outside the graph
 _DTYPES = {"FloatStorage": np.float32, "HalfStorage": np.float16, "DoubleStorage": np.float64,
            "LongStorage": np.int64, "IntStorage": np.int32}
 
@@ -82,6 +84,7 @@ class _Graph:
         self.w = weights
         self.nodes: list = []
         self.inits: dict[str, Any] = {}
+        self.external: dict[str, np.ndarray] = {}
         self.count = 0
 
     def _name(self, hint: str) -> str:
@@ -89,8 +92,23 @@ class _Graph:
         return f"{hint}_{self.count}"
 
     def const(self, name: str, array: np.ndarray) -> str:
-        if name not in self.inits:
-            self.inits[name] = self.numpy_helper.from_array(np.ascontiguousarray(array), name)
+        if name in self.inits:
+            return name
+        array = np.ascontiguousarray(array)
+        if array.size < EXTERNAL_FROM:
+            self.inits[name] = self.numpy_helper.from_array(array, name)
+            return name
+        # A large weight stays out of the serialised graph and is handed to onnxruntime as it is:
+        # serialising 28 MB of protobuf would hold the interpreter lock for ~80 ms (the window's
+        # event loop stalls), and copy the weights twice more.
+        from onnx import TensorProto
+        tensor = TensorProto(name=name, dims=list(array.shape), data_type=self.helper.np_dtype_to_tensor_dtype(
+            array.dtype), data_location=TensorProto.EXTERNAL)
+        for key, value in (("location", "campplus-weights"), ("offset", "0"), ("length", str(array.nbytes))):
+            entry = tensor.external_data.add()
+            entry.key, entry.value = key, value
+        self.inits[name] = tensor
+        self.external[name] = array
         return name
 
     def weight(self, key: str) -> str:
@@ -200,8 +218,11 @@ class _Graph:
         return h.make_model(graph, opset_imports=[h.make_opsetid("", 18)], ir_version=8)
 
 
-def build_model(weights: dict[str, np.ndarray]) -> bytes:
-    return _Graph(weights).network().SerializeToString()
+def build_model(weights: dict[str, np.ndarray]) -> tuple[bytes, dict[str, np.ndarray]]:
+    """The serialised graph (weights-free, about 1 MB) and the large weights it refers to by name."""
+    graph = _Graph(weights)
+    model = graph.network()
+    return model.SerializeToString(), graph.external
 
 
 # ---- features and the session ----------------------------------------------------------------
@@ -216,7 +237,11 @@ def _fbank(samples: np.ndarray) -> np.ndarray:
     extractor = knf.OnlineFbank(opts)
     # Kaldi's features are computed on 16-bit sample values; the mean normalisation per window
     # makes the scale irrelevant, but the energy floor is tuned to that range.
-    extractor.accept_waveform(SAMPLE_RATE, (np.asarray(samples, dtype=np.float32) * 32768.0).tolist())
+    scaled = np.asarray(samples, dtype=np.float32) * 32768.0
+    # In pieces of a few seconds: the extractor holds the interpreter lock while it works, and a
+    # long speech span in one call would stall the window's event loop for tens of milliseconds.
+    for start in range(0, len(scaled), FEED_SAMPLES):
+        extractor.accept_waveform(SAMPLE_RATE, scaled[start:start + FEED_SAMPLES].tolist())
     extractor.input_finished()
     n = extractor.num_frames_ready
     if n == 0:
@@ -233,7 +258,13 @@ class CamPlusPlus:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
-        model = build_model(read_checkpoint(Path(checkpoint)))
+        # onnxruntime's worker threads spin while they wait for work by default: on a 2-core laptop
+        # they took the CPU from the window's event loop (stalls over 100 ms) for no gain here.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        model, weights = build_model(read_checkpoint(Path(checkpoint)))
+        names = list(weights)
+        values = [ort.OrtValue.ortvalue_from_numpy(weights[n]) for n in names]
+        options.add_external_initializers(names, values)
         self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
     def features(self, samples: np.ndarray) -> np.ndarray:
