@@ -21,6 +21,8 @@ echo "sample meeting -> minutes.docx: $(( $(date +%s) - start )) s"
 test -s "$out/meeting/minutes.docx"
 test -s "$out/meeting/transcript.json"
 grep -q '"decisions"' "$out/meeting/minutes.json"
+# Speakers from the bundled CAM++ (onnx, onnxruntime and kaldi-native-fbank inside the bundle).
+grep -q '"speakers"' "$out/meeting/transcript.json"
 # Nothing beside the executable: the user's data went to the empty HOME.
 test -z "$(find dist/gijiroku -newer "$out/before" | head -1)"
 test -d "$home/.local/share/gijiroku"

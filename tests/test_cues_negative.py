@@ -47,3 +47,59 @@ def test_the_model_s_decision_is_not_kept_for_procedure_or_a_supposition(line):
 ])
 def test_decisions_and_deferrals_in_other_words_are_still_found(line, kind):
     assert cues.cue_kind(line) == kind
+
+
+TAKING_ON = Path(__file__).parent / "fixtures" / "negative" / "not_taking_on.txt"
+
+
+@pytest.mark.parametrize("line", ["チラシの作成は私が担当し、九月十日までに案を用意します。",
+                                  "十一月二十日までに、私の方からお出しします。", "私の方で業者に連絡しておきます。",
+                                  "後日、私から報告いたします。", "はい、私がやります。"])
+def test_a_task_someone_takes_on_is_an_action(line):
+    assert cues.takes_on(line) and cues.cue_kind(line) == "action"
+
+
+def test_first_person_lines_that_take_nothing_on_are_not_tasks():
+    text = TAKING_ON.read_text(encoding="utf-8")
+    said = [x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")]
+    assert len(said) >= 30
+    wrong = [x for x in said + lines() if cues.takes_on(x)]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_speaker_who_takes_a_task_on_owns_it():
+    from desktop.core.minutes import MinutesWriter
+    from desktop.core.types import Meeting, Segment, Transcript
+    from test_draft import ScriptedChat
+
+    meeting = Meeting(title="給食運営委員会", attendees=["中村委員長", "山口栄養士", "加藤委員"])
+    t = Transcript([Segment(1, 0, 4, "献立表に産地を載せていただけると助かります。", "加藤委員"),
+                    Segment(2, 4, 9, "産地の記載は私が担当して、十一月号から始めます。", "山口栄養士"),
+                    Segment(3, 9, 12, "私はそう思います。", "話者3")], duration=12)
+    minutes = MinutesWriter(ScriptedChat()).write(t, meeting)
+    assert [(a.owner, a.refs) for a in minutes.action_items] == [("山口栄養士", [2])]
+    # Without a name for the voice yet, the task still has an owner: the voice, for the clerk to name.
+    t.segments[1].speaker = "話者2"
+    minutes = MinutesWriter(ScriptedChat()).write(t, meeting)
+    assert [(a.owner, a.refs) for a in minutes.action_items] == [("話者2", [2])]
+
+
+def test_the_chair_s_bare_setting_is_a_decision_and_ordinary_lines_are_not():
+    from desktop.core.minutes import MinutesWriter
+    from desktop.core.types import Segment, Transcript
+    from test_draft import ScriptedChat
+
+    assert cues.settles("受付は九時からとします。") and cues.settles("日程は原案どおりといたします。")
+    negative = [x for x in lines() + [ln.strip() for ln in TAKING_ON.read_text(encoding="utf-8").splitlines()
+                                      if ln.strip() and not ln.startswith("#")] if cues.settles(x)]
+    assert not negative, "\n".join(negative)
+    t = Transcript([Segment(1, 0, 3, "ただいまから運営委員会を開会いたします。", "話者1"),
+                    Segment(2, 3, 6, "受付は九時からとします。", "話者1"),
+                    Segment(3, 6, 9, "説明の都合上、単価は千円とします。", "話者2")], duration=9)
+    chat = ScriptedChat()
+    kinds = MinutesWriter(chat).classify(t.segments)
+    assert kinds[2] == "decision"                     # the chair: no model call needed
+    assert kinds[3] != "decision"                     # someone else's bare 「とします」 is the model's to judge
+    assert len(chat.prompts) == 2                     # lines 1 and 3 asked, line 2 settled by the rule
+    t.segments[1].speaker = "話者2"
+    assert MinutesWriter(ScriptedChat()).classify(t.segments)[2] != "decision"

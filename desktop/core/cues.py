@@ -20,9 +20,9 @@ _DECIDED_END = re.compile(
 # A bare 「…とします」 decides (受付は九時からとします) or merely sets something up for the sake of an
 # example (ここでは単価を千円とします): the wording alone cannot tell, so the model is asked.
 # Procedure is not a decision for the minutes (開会といたします, 十分間の休憩とします) ...
-_PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|閉議)と(?:いた)?します$")
+_PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|閉議|終了|中断)と(?:いた)?します$")
 # ... nor is a supposition (仮に百人だとします, 例えば雨が降ったとします).
-_SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします")
+_SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします|ここでは")
 # Putting off: explicit words for it, or a verb of deciding with a later time.
 _DEFERRED_WORDS = re.compile(r"継続審議|継続して(?:審議|検討|協議)|保留(?:と|に|し|いた)|持ち越(?:し|す)"
                              r"|見送(?:る|り(?:と|に)|ります|りました)|先送り|結論(?:は|を)(?:出さず|持ち越)")
@@ -39,6 +39,22 @@ def states_decision(line: str) -> bool:
     """The wording alone says a decision was made (a reader would not doubt it)."""
     return not states_deferral(line) and any(
         _DECIDED_END.search(x) and not _PROCEDURE.search(x) and not _SUPPOSED.search(x) for x in sentences(line))
+
+
+# The chair settling a point: 「受付は九時からとします」「日程は原案どおりといたします」. Said by the
+# chair, the bare 「…とします」 decides; said by anyone else, it is left to the model.
+_SETTLES = re.compile(r"(?:と|に)(?:いた)?します$")
+_OPENS = re.compile(r"開会(?:いた)?します|開会を宣言|会議を(?:始め|開き|開催)|(?:を|の)?開催いたします|始めます")
+
+
+def settles(line: str) -> bool:
+    norm = normalize_text(line)
+    return not requests(norm) and not states_deferral(norm) and not procedure_or_supposition(norm) and \
+        not any(c in norm for c in NOT_DECIDED) and any(_SETTLES.search(x) for x in sentences(norm))
+
+
+def opens_meeting(line: str) -> bool:
+    return bool(_OPENS.search(normalize_text(line)))
 
 
 def procedure_or_supposition(line: str) -> bool:
@@ -74,6 +90,27 @@ def requests(line: str) -> bool:
     return bool(_REQUEST.search(line))
 
 
+# Taking a task on oneself: a first-person subject (私が, 私の方で, 私から ...) in a sentence that ends
+# promising to do something (用意します, 話しておきます, 作成いたします). Opinions, reports and states
+# (思います, 申し上げます, おります, ています) and questions are not; the tests hold a negative set
+# (tests/fixtures/negative/not_taking_on.txt).
+_FIRST_PERSON = re.compile(r"(?:私|わたくし|僕|自分)(?:が|の方で|のほうで|の方から|のほうから|から|で)(?!は)")
+_PROMISE_END = re.compile(r"ます$")
+_NOT_PROMISE = re.compile(r"(?:思い|考え|存じ|申し上げ|おり|てい|でい|い|あり|ござい|なり|かかり|言え|でき)ます$")
+
+
+# Speaking now (「その点は私から説明いたします」) is done in the meeting itself: a task only when it
+# is put off to later (「後日、私から報告いたします」).
+_SPEAKING = re.compile(r"(?:説明|答弁|回答|報告|紹介|補足|お答え)(?:を)?(?:いたし|し)?ます$")
+
+
+def takes_on(line: str) -> bool:
+    """The speaker undertakes a task themselves (「チラシの作成は私が担当し、案を用意します」)."""
+    return any(_FIRST_PERSON.search(x) and _PROMISE_END.search(x) and not _NOT_PROMISE.search(x)
+               and (not _SPEAKING.search(x) or any(w in x for w in _LATER + ("までに", "後ほど")))
+               for x in sentences(normalize_text(line)))
+
+
 AGENDA = ("議題", "点目", "次の案件", "次に、", "続きまして", "続いて、")
 NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "思います", "いかが", "予定です")
 _TIME = re.compile(r"(\d{1,2})時|(\d{1,2})月(\d{1,2})日|[月火水木金土日]曜")
@@ -87,7 +124,7 @@ def cue_kind(line: str) -> Optional[str]:
         return "next_meeting"
     if states_deferral(norm) and not requests(norm):
         return "deferral"
-    if requests(norm):
+    if requests(norm) or takes_on(norm):
         return "action"
     if states_decision(norm) and not any(c in norm for c in NOT_DECIDED):
         return "decision"

@@ -108,9 +108,13 @@ class MinutesWriter:
     def classify(self, segments: list[Segment], cancel: Optional[CancelToken] = None,
                  step=lambda i: None) -> dict[int, str]:
         kinds: dict[int, str] = {}
+        # The chair: whoever opens the meeting (within its first lines), when the lines have speakers.
+        chair = next((s.speaker for s in segments[:5] if s.speaker and cues.opens_meeting(s.text)), "")
         for i, seg in enumerate(segments):
             check(cancel)
-            kinds[seg.id] = cues.cue_kind(seg.text) or self._classify_by_model(seg.text, cancel, seg.id)
+            kinds[seg.id] = cues.cue_kind(seg.text) or \
+                ("decision" if chair and seg.speaker == chair and cues.settles(seg.text) else "") or \
+                self._classify_by_model(seg.text, cancel, seg.id)
             step(i + 1)
         return kinds
 
@@ -171,14 +175,19 @@ class MinutesWriter:
             data = self._ask(prompt, "action", 160, cancel)
         except MinutesGenerationError:
             data = {"owner": "", "task": "", "due": ""}
-        # The addressee opens the request's line, or the line before it when Whisper split the sentence.
-        owner = next(
-            (o for o in (names.owner_in_line(s.text, meeting.attendees) for s in reversed(context)) if o), ""
-        ) or names.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
-        spoken = "".join(s.text for s in context)
-        if not owner or (names.strip_title(owner) not in spoken
-                         and not any(names.owner_in_line(s.text, [owner]) for s in context)):
-            return None  # nobody is addressed in what was said (a quoted request, an aside): no task
+        if seg.speaker and cues.takes_on(seg.text) and not cues.requests(seg.text):
+            # 「私が担当し…用意します」: the owner is whoever said it (the line's speaker label: a name
+            # the meeting or the clerk gave, or 話者N until someone does).
+            owner = names.match_owner(seg.speaker, meeting.attendees)
+        else:
+            # The addressee opens the request's line, or the line before it when Whisper split the sentence.
+            owner = next(
+                (o for o in (names.owner_in_line(s.text, meeting.attendees) for s in reversed(context)) if o), ""
+            ) or names.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
+            spoken = "".join(s.text for s in context)
+            if not owner or (names.strip_title(owner) not in spoken
+                             and not any(names.owner_in_line(s.text, [owner]) for s in context)):
+                return None  # nobody is addressed in what was said (a quoted request, an aside): no task
         task = without_due(clean_sentence(str(data.get("task", "")), period=False))
         said = task_from_line(seg.text, owner)
         if (
