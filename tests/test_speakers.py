@@ -173,3 +173,16 @@ def test_checkpoint_reader_reads_tensors(tmp_path):
         z.writestr("archive/data/0", weight.tobytes())
     got = campplus.read_checkpoint(path)["xvector.dense.linear.weight"]
     assert np.array_equal(got, weight.T)      # strides (1, 3): the transpose of the stored 2x3
+
+
+def test_a_line_two_voices_share_is_cut_where_the_voice_changes():
+    t = Transcript([Segment(1, 0.0, 6.0, "では、ご説明をお願いします。はい、ご説明します。"),
+                    Segment(2, 6.5, 9.0, "以上です。")], 9.0)
+    d = Diarization([Turn(0.0, 2.9, 0), Turn(3.1, 9.0, 1)], 2)
+    result = label_speakers(t, d)
+    assert result.lines_cut == 1
+    assert [(s.id, s.text, s.speaker) for s in t.segments] == [
+        (1, "では、ご説明をお願いします。", "話者1"), (3, "はい、ご説明します。", "話者2"), (2, "以上です。", "話者2")]
+    # A voice that holds under a second of a line does not cut it.
+    t = Transcript([Segment(1, 0.0, 6.0, "長い発言の途中で、相づちが入りました。")], 6.0)
+    assert label_speakers(t, Diarization([Turn(0.0, 5.3, 0), Turn(5.3, 6.0, 1)], 2)).lines_cut == 0

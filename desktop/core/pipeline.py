@@ -121,8 +121,9 @@ def label_speakers_of(catalog: ModelCatalog, engine: EngineSettings, samples, tr
     dia = diarize(engine_, samples, audio.SAMPLE_RATE, speech_spans(samples), max_voices=len(attendees) or None,
                   on_progress=on_progress, cancel=cancel)
     labels = label_speakers(transcript, dia, attendees)
-    log.info("speakers: %d voices from %d windows, %d named from the meeting's words, %d lines without a voice",
-             labels.voices, dia.windows, labels.named, labels.unlabelled_lines)
+    log.info("speakers: %d voices from %d windows, %d named from the meeting's words, %d lines cut where the "
+             "voice changed, %d lines without a voice", labels.voices, dia.windows, labels.named, labels.lines_cut,
+             labels.unlabelled_lines)
     return labels
 
 

@@ -14,11 +14,13 @@ from typing import Iterable, Optional, Sequence
 
 from .diarization import Diarization
 from .names import TITLES, strip_title
+from .speaker_edits import split_line
 from .types import Segment, SpeakerInfo, Transcript
 
 VOICE_LABEL = "話者{n}"
 # A reply to the floor being given comes within this many seconds, from another voice.
 REPLY_WITHIN_S = 15.0
+MIN_SIDE_S = 1.0        # a line is cut where the voice changes only if each side has this much speech
 SOUND_MATCH = 0.75      # コンドー / コードー (近藤 heard as 行動): 0.75; イノウエ / イジョー (井上 / 以上): 0.25
 
 _TITLE_RE = "|".join(sorted((t for t in TITLES if t not in ("さん", "様", "氏", "君")), key=len, reverse=True))
@@ -47,6 +49,29 @@ class Proposal:
 
 def voice_label(voice: int) -> str:
     return VOICE_LABEL.format(n=voice + 1)
+
+
+def split_at_voice_changes(transcript: Transcript, diarization: Diarization) -> int:
+    """A line two voices share is cut where the voice changes: each side at least MIN_SIDE_S long
+    and a fifth of the line. Without word times the text is cut in proportion to the time, at the
+    nearest punctuation (Whisper ends its sentences with 。, and a change of speaker mostly falls
+    there). Returns the number of cuts."""
+    cuts = 0
+    for seg in list(transcript.segments):
+        inside = [t for t in diarization.turns if t.end > seg.start and t.start < seg.end]
+        if len(inside) < 2:
+            continue
+        # The longest stretch of each side of the change that matters most: the first boundary
+        # between two turns that both hold enough of the line.
+        for left, right in zip(inside, inside[1:]):
+            before = min(left.end, seg.end) - seg.start
+            after = seg.end - max(right.start, seg.start)
+            length = seg.end - seg.start
+            if left.voice != right.voice and min(before, after) >= max(MIN_SIDE_S, 0.2 * length):
+                if split_line(transcript, seg.id, (left.end + right.start) / 2) is not None:
+                    cuts += 1
+                break
+    return cuts
 
 
 def assign_voices(transcript: Transcript, diarization: Diarization) -> dict[int, int]:
@@ -157,11 +182,13 @@ class SpeakerLabels:
     named: int = 0
     unlabelled_lines: int = 0
     proposals: list[Proposal] = field(default_factory=list)
+    lines_cut: int = 0
 
 
 def label_speakers(transcript: Transcript, diarization: Diarization, attendees: Iterable[str] = ()) -> SpeakerLabels:
     """Set every line's speaker (a name where the meeting gave one, else 話者N) and the transcript's
-    speaker table, in place. Lines the clerk already labelled keep their label."""
+    speaker table, in place. A line two voices share is cut where the voice changes."""
+    cuts = split_at_voice_changes(transcript, diarization)
     voices = assign_voices(transcript, diarization)
     chosen = settle_names(propose_names(transcript.segments, voices, attendees))
     table = []
@@ -177,4 +204,4 @@ def label_speakers(transcript: Transcript, diarization: Diarization, attendees: 
         else:
             unlabelled += 1
     transcript.speakers = table
-    return SpeakerLabels(diarization.voices, len(chosen), unlabelled, list(chosen.values()))
+    return SpeakerLabels(diarization.voices, len(chosen), unlabelled, list(chosen.values()), cuts)
