@@ -44,8 +44,13 @@ def cmd_record(args, settings) -> int:
         transcriber = WhisperTranscriber(model_dir, cpu_threads=args.threads or settings.cpu_threads)
         if args.minutes:
             open_writer = _writer_opener(args, settings)
+    label = None
+    if transcriber is not None and not args.no_speakers:
+        from desktop.core import pipeline
+        engine = pipeline.EngineSettings(settings.model_asr, settings.model_llm, args.threads or settings.cpu_threads)
+        label = pipeline.live_voices(catalog(), engine, meeting)
     session = RecordingSession(args.out, meeting, args.device, transcriber=transcriber,
-                               user_terms=config.load_user_terms(), open_writer=open_writer)
+                               user_terms=config.load_user_terms(), open_writer=open_writer, label=label)
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     ja = (args.lang or settings.ui_language) != "en"
     with native_stderr_to_log("portaudio") as err:

@@ -77,11 +77,14 @@ class LiveTranscriber:
                  options: TranscriptionOptions = TranscriptionOptions(),
                  min_piece_s: float = 10.0, max_piece_s: float = 28.0, min_gap_s: float = 0.7,
                  earlier: Optional[Transcript] = None, start_s: float = 0.0,
-                 correct: Optional[Callable[[Transcript], Transcript]] = None):
+                 correct: Optional[Callable[[Transcript], Transcript]] = None,
+                 label: Optional[Callable[[np.ndarray, float, list[Segment]], None]] = None):
         """`earlier` and `start_s`: a recording continued in the same meeting (another device,
         after a crash) appends to its transcript, with times after the audio already there.
-        `correct`: the vocabulary correction file transcription applies, applied to each piece."""
+        `correct`: the vocabulary correction file transcription applies, applied to each piece.
+        `label`: gives each piece's lines their speaker (desktop.core.live_voices)."""
         self.correct = correct
+        self.label = label
         self.transcriber = transcriber
         self.out_json = Path(out_json)
         self.options = options
@@ -186,6 +189,7 @@ class LiveTranscriber:
                 t = self.transcriber.transcribe(piece, self.options, offset=offset, first_id=len(self.segments) + 1)
                 if self.correct is not None:
                     t = self.correct(t)
+                self._label(piece, offset, t.segments)
             finally:
                 self.working = False
             with self._lock:
@@ -197,6 +201,17 @@ class LiveTranscriber:
         self._buffer_start = offset + len(piece) / RATE
         log.info("live piece %.1f s transcribed in %.1f s", len(piece) / RATE, time.perf_counter() - started)
         self._save()
+
+    def _label(self, piece: np.ndarray, offset: float, segments: list[Segment]) -> None:
+        """Speakers for the piece's lines; a failure leaves them unlabelled until Stop, where the whole
+        recording is labelled again, and never stops the transcription."""
+        if self.label is None:
+            return
+        try:
+            self.label(piece, offset, segments)
+        except Exception as exc:  # noqa: BLE001 - the transcript matters more than its labels
+            log.error("live speaker labels stopped: %s", type(exc).__name__)
+            self.label = None
 
     def _save(self) -> None:
         try:

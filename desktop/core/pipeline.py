@@ -127,6 +127,23 @@ def label_speakers_of(catalog: ModelCatalog, engine: EngineSettings, samples, tr
     return labels
 
 
+def live_voices(catalog: ModelCatalog, engine: EngineSettings, meeting: Meeting):
+    """Speaker labels for a recording's live lines (desktop.core.live_voices), or None when speakers
+    are off or the speaker model is not installed (the log says so; Stop labels nothing either)."""
+    if not engine.model_speaker:
+        return None
+    from .campplus import CamPlusPlus
+    from .live_voices import LiveVoices
+    try:
+        _entry, checkpoint = catalog.resolve(engine.model_speaker, "speaker")
+    except GijirokuError as exc:
+        log.warning("live speaker labels left out: the speaker model cannot be used (%s)", type(exc).__name__)
+        return None
+    # One thread: live transcription has the CPU first.
+    return LiveVoices(lambda: CamPlusPlus(checkpoint, threads=1), audio.SAMPLE_RATE,
+                      max_voices=len([a for a in meeting.attendees if a.strip()]) or None)
+
+
 def _relabelled(on_progress: Optional[ProgressCallback], step: str) -> Optional[ProgressCallback]:
     if on_progress is None:
         return None

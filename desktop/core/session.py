@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional, Sequence, Union
 
+import numpy as np
+
 from . import recorder as rec
 from . import store, wavfile
 from .draft import MinutesDraft
@@ -45,12 +47,14 @@ class RecordingSession:
     `open_writer` too, the minutes are drafted while the meeting goes on.
 
     `meeting_now` is read before each draft pass (the clerk may still edit the attendees).
+    `label` gives each live piece's lines their speaker (pipeline.live_voices).
     `open_stream` / `find_device` are the capture library, passed on to the recorder."""
 
     def __init__(self, folder: Path, meeting: Meeting, device: Union[int, str, None] = None,
                  transcriber: Optional[WhisperTranscriber] = None, user_terms: Sequence[Term] = (),
                  open_writer: Optional[Callable[[], MinutesWriter]] = None,
-                 meeting_now: Optional[Callable[[], Meeting]] = None, **capture):
+                 meeting_now: Optional[Callable[[], Meeting]] = None,
+                 label: Optional[Callable[[np.ndarray, float, list[Segment]], None]] = None, **capture):
         self.folder = store.ensure_dir(Path(folder))
         self.meeting = meeting
         earlier, start_s = continue_recording(self.folder)
@@ -61,7 +65,7 @@ class RecordingSession:
             vocabulary = vocabulary_for(meeting, user_terms)
             self.live = LiveTranscriber(transcriber, self.folder / TRANSCRIPT_FILE, transcription_options(meeting),
                                         earlier=earlier, start_s=start_s,
-                                        correct=lambda t: vocabulary.correct(t)[0])
+                                        correct=lambda t: vocabulary.correct(t)[0], label=label)
             if open_writer is not None:
                 live = self.live
                 self.draft = MinutesDraft(open_writer, live.transcript, meeting_now or (lambda: meeting),

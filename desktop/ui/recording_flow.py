@@ -57,7 +57,8 @@ class RecordingFlow(QObject):
             session = RecordingSession(folder, meeting, device, transcriber=w.models.transcriber(),
                                        user_terms=config.load_user_terms(),
                                        open_writer=w.models.writer if draft else None,
-                                       meeting_now=lambda: self._meeting_now)
+                                       meeting_now=lambda: self._meeting_now,
+                                       label=pipeline.live_voices(w.catalog, w.engine(), meeting))
         except errors.GijirokuError as exc:
             w.show_error(messages.describe(exc, w.lang))
             return None
