@@ -205,6 +205,7 @@ def test_recording_in_the_window_shows_live_lines(window, qtbot, pulse, tmp_path
     player = subprocess.Popen(["paplay", str(clip)])
     try:
         qtbot.waitUntil(lambda: window.transcript_view.table.rowCount() >= 1, timeout=40000)
+        assert window.transcript_view.table.item(0, 1).text() == "話者1"   # speakers live, not only after Stop
         assert window.record_panel.elapsed.text() != "00:00:00"
         assert window.record_panel.level_text.text() in ("良好", "音が小さすぎます：マイクを確認してください",
                                                          "音割れ：マイクを離してください")
@@ -221,6 +222,9 @@ def test_recording_in_the_window_shows_live_lines(window, qtbot, pulse, tmp_path
     assert (window.folder / "audio.wav").exists()
     text = "".join(s.text for s in window.transcript_view.transcript.segments)
     assert "ペーパーレス" in text and "議題" in text
+    # The clip holds the chair and the secretariat: two voices, every line labelled, saved too.
+    saved = json.loads((window.folder / "transcript.json").read_text(encoding="utf-8"))
+    assert all(s["speaker"] for s in saved["segments"]) and 1 <= len(saved["speakers"]) <= 3
     # Then the minutes, from the draft, without the clerk asking.
     qtbot.waitUntil(lambda: (window.folder / "minutes.json").exists() and not window.jobs.busy, timeout=120000)
     print(f"Stop -> minutes {time.monotonic() - stopped:.1f} s, draft passes {draft.passes}, "
