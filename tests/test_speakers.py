@@ -186,3 +186,18 @@ def test_a_line_two_voices_share_is_cut_where_the_voice_changes():
     # A voice that holds under a second of a line does not cut it.
     t = Transcript([Segment(1, 0.0, 6.0, "長い発言の途中で、相づちが入りました。")], 6.0)
     assert label_speakers(t, Diarization([Turn(0.0, 5.3, 0), Turn(5.3, 6.0, 1)], 2)).lines_cut == 0
+
+
+def test_renaming_onto_another_speaker_merges_and_talk_times_follow():
+    from desktop.core import speaker_edits
+    from desktop.core.types import SpeakerInfo
+    t = Transcript([line(1, "a", 0), line(2, "b", 3), line(3, "c", 6)], 9.0,
+                   speakers=[SpeakerInfo("話者1"), SpeakerInfo("話者2"), SpeakerInfo("話者3")])
+    for seg, who in zip(t.segments, ["話者1", "話者2", "話者3"]):
+        seg.speaker = who
+    assert speaker_edits.rename(t, "話者1", "木村室長") == 1 and t.speakers[0].confirmed
+    assert speaker_edits.rename(t, "話者3", "木村室長") == 1            # the same person: a merge
+    assert [p.voice for p in t.speakers] == ["話者1", "話者2"]
+    times = speaker_edits.talk_times(t)
+    assert [(x.speaker, x.seconds, x.lines) for x in times] == [("木村室長", 6.0, 2), ("話者2", 3.0, 1)]
+    assert speaker_edits.split_line(t, 2, 3.1) is None                  # too near the line's start

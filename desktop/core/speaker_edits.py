@@ -33,6 +33,14 @@ def _info_for(transcript: Transcript, label: str) -> SpeakerInfo | None:
     return next((p for p in transcript.speakers if p.label == label), None)
 
 
+def _relabel(transcript: Transcript, old: str, new: str) -> int:
+    """Every line of `old` becomes `new`; returns how many."""
+    lines = [s for s in transcript.segments if s.speaker == old]
+    for s in lines:
+        s.speaker = new
+    return len(lines)
+
+
 def rename(transcript: Transcript, old: str, new: str) -> int:
     """Every line of `old` becomes `new`; returns the lines changed. Renaming onto a name another
     speaker has is a merge."""
@@ -41,11 +49,7 @@ def rename(transcript: Transcript, old: str, new: str) -> int:
         return 0
     if any(s.speaker == new for s in transcript.segments):
         return merge(transcript, old, new)
-    changed = 0
-    for s in transcript.segments:
-        if s.speaker == old:
-            s.speaker = new
-            changed += 1
+    changed = _relabel(transcript, old, new)
     info = _info_for(transcript, old)
     if info is not None:
         info.name, info.confirmed = new, True
@@ -56,11 +60,7 @@ def merge(transcript: Transcript, source: str, target: str) -> int:
     """One voice heard as two: the lines of `source` become `target`'s."""
     if not source or not target or source == target:
         return 0
-    changed = 0
-    for s in transcript.segments:
-        if s.speaker == source:
-            s.speaker = target
-            changed += 1
+    changed = _relabel(transcript, source, target)
     gone = _info_for(transcript, source)
     if gone is not None:
         transcript.speakers.remove(gone)
