@@ -81,6 +81,8 @@ HELP = {
     "out_file": ("出力ファイル", "output file"),
     "audio": ("会議の音声または動画ファイル（wav、mp3、m4a、mp4 など）", "the meeting's audio or video file"),
     "model_asr": ("音声認識モデル（名前またはフォルダーのパス）", "speech recognition model (name or folder)"),
+    "text_level": ("発言の文字: verbatim（素起こし）、kebatori（ケバ取り: えー・あのー等と言い直しを除く）、seibun（整文）",
+                   "transcript text: verbatim, kebatori (fillers and false starts removed) or seibun (light written style)"),
     "no_speakers": ("話者を判別しません（各行の話者は空欄）", "do not tell speakers apart (every line's speaker left empty)"),
     "model_llm": ("議事録作成モデル（名前またはGGUFファイルのパス）", "minutes model (name or GGUF file)"),
     "llm_server": ("議事録を庁内の推論サーバー（llama.cpp・vLLM など OpenAI 互換）で作成する: そのアドレス（例 http://gpu01:8080）",
@@ -163,6 +165,8 @@ def export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--style-docx", default=None, help=h("style_docx"))
     p.add_argument("--fonts", choices=("yu", "ms"), default="yu", help=h("fonts"))
     p.add_argument("--author", default="", help=h("author"))
+    p.add_argument("--text-level", choices=("verbatim", "kebatori", "seibun"), default="verbatim",
+                   help=h("text_level"))
 
 
 def export_options(args, clerk_name: str = ""):
@@ -171,7 +175,8 @@ def export_options(args, clerk_name: str = ""):
     if args.style_docx and not Path(args.style_docx).is_file():
         raise errors.InputNotFound(args.style_docx, path=args.style_docx)
     return ExportOptions(template=args.template, seireki=args.seireki, marking=args.marking, appendix=args.appendix,
-                         style_docx=args.style_docx, fonts=args.fonts, author=args.author or clerk_name)
+                         style_docx=args.style_docx, fonts=args.fonts, author=args.author or clerk_name,
+                         text_level=args.text_level)
 
 
 def build_parser(lang: str = "ja") -> OneLineParser:

@@ -58,6 +58,13 @@ def is_surname(text: str) -> bool:
     return len(words) == 1 and words[0].part_of_speech()[2] == "人名"
 
 
+def fillers_in(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the words Sudachi tags as fillers (感動詞-フィラー: えー, あのー, そのー)."""
+    with _SUDACHI_LOCK:
+        words = [(m.begin(), m.end(), m.part_of_speech()[:2]) for m in _sudachi().tokenize(text)]
+    return [(b, e) for b, e, pos in words if pos == ("感動詞", "フィラー")]
+
+
 def word_bounds(text: str) -> frozenset[int]:
     """Character offsets where a word begins or ends in `text` (Sudachi's long units: 庁内, 解決策,
     毎日 and 定時 are words; a correction may only replace whole ones)."""

@@ -24,10 +24,14 @@ class Segment:
     # checked by the clerk), "" unknown (an older transcript). `score`: mean probability of its words.
     confidence: str = ""
     score: Optional[float] = None
+    # The clerk undid ケバ取り/整文 on this line: exports keep its words as heard.
+    verbatim: bool = False
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "start": round(self.start, 3), "end": round(self.end, 3),
                                "text": self.text, "speaker": self.speaker}
+        if self.verbatim:
+            out["verbatim"] = True
         if self.confidence:
             out["confidence"] = self.confidence
         if self.score is not None:
@@ -76,7 +80,8 @@ class Transcript:
             segments.append(Segment(id=int(s.get("id", i + 1)), start=float(s["start"]), end=float(s["end"]),
                                     text=str(s["text"]), speaker=str(s.get("speaker") or ""),
                                     confidence=str(s.get("confidence") or ""),
-                                    score=float(score) if isinstance(score, (int, float)) else None))
+                                    score=float(score) if isinstance(score, (int, float)) else None,
+                                    verbatim=bool(s.get("verbatim"))))
         duration = float(data.get("duration") or (segments[-1].end if segments else 0.0))
         speakers = [SpeakerInfo(voice=str(p["voice"]), name=str(p.get("name") or ""),
                                 evidence=int(p["evidence"]) if isinstance(p.get("evidence"), int) else None,

@@ -24,6 +24,9 @@ def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt}")
+    if transcript is not None:
+        from ..tidying import tidy
+        transcript, _changes = tidy(transcript, options.text_level)   # ValueError on an unknown level
     if fmt in ("srt", "vtt"):
         if transcript is None:
             raise ValueError("transcript needed")

@@ -14,3 +14,4 @@ class ExportOptions:
     style_docx: Optional[str] = None  # the office's own .docx whose styles, margins and header are used
     fonts: str = "yu"                 # "yu" (游明朝/游ゴシック) or "ms" (MS 明朝/MS ゴシック, older Word)
     author: str = ""                  # 作成者: the clerk's name (settings); also the document's author
+    text_level: str = "verbatim"      # the transcript's words: verbatim, kebatori or seibun (desktop.core.tidying)
