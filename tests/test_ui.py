@@ -388,3 +388,22 @@ def test_speaker_legend_and_tools(window, qtbot):
     assert view.split_at_playback()
     assert [s.text for s in view.transcript.segments[2:4]] == ["質問があります。", "それと要望です。"]
     assert view.table.rowCount() == 5 and view.transcript.segments[3].start == pytest.approx(8.2)
+
+
+def test_text_levels_show_what_changed_and_undo_on_one_line(window):
+    from desktop.core.types import Segment, Transcript
+    t = Transcript([Segment(1, 0, 3, "えー、本日の議題は二点です。"), Segment(2, 3, 6, "予算は百二十万円です。"),
+                    Segment(3, 6, 9, "あのー、予算が、予算が足りません。")], duration=9)
+    view = window.transcript_view
+    view.set_transcript(t)
+    assert view.level_box.itemText(1) == "ケバ取り"
+    view.level_box.setCurrentIndex(1)
+    assert view.table.item(0, 2).text() == "本日の議題は二点です。"
+    assert view.table.item(0, 2).toolTip() == "発言どおり: えー、本日の議題は二点です。"
+    assert view.changed_rows() == [0, 2]
+    assert view.keep_verbatim(2)                                   # the clerk undoes it on one line
+    assert view.table.item(2, 2).text() == "あのー、予算が、予算が足りません。" and view.transcript.segments[2].verbatim
+    assert view.changed_rows() == [0]
+    assert view.transcript.segments[0].text == "えー、本日の議題は二点です。"   # the transcript keeps what was said
+    view.show_level("verbatim")
+    assert view.table.item(0, 2).text() == "えー、本日の議題は二点です。"

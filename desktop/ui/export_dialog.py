@@ -37,6 +37,10 @@ class ExportDialog(QDialog):
         self.marking = QLineEdit()
         self.marking.setPlaceholderText(self.tr("e.g. 取扱注意"))
         self.appendix = QCheckBox(self.tr("Append the full transcript"))
+        self.text_level = QComboBox()
+        self.text_level.addItem(self.tr("Verbatim (素起こし)"), "verbatim")
+        self.text_level.addItem(self.tr("Fillers removed (ケバ取り)"), "kebatori")
+        self.text_level.addItem(self.tr("Light written style (整文)"), "seibun")
         self.folder = QLineEdit(str(folder))
         browse = QPushButton(self.tr("Choose..."))
         row = QHBoxLayout()
@@ -56,6 +60,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Dates"), self.era)
         form.addRow(self.tr("Header marking"), self.marking)
         form.addRow("", self.appendix)
+        form.addRow(self.tr("Transcript text"), self.text_level)
         form.addRow(self.tr("Folder"), holder)
         layout.addLayout(form)
         self.open_folder = QCheckBox(self.tr("Open the folder afterwards"))
@@ -79,7 +84,8 @@ class ExportDialog(QDialog):
 
     def options(self) -> ExportOptions:
         return ExportOptions(template=template_for_export(self.template.currentData()), seireki=self.era.currentData(),
-                             marking=self.marking.text().strip(), appendix=self.appendix.isChecked())
+                             marking=self.marking.text().strip(), appendix=self.appendix.isChecked(),
+                             text_level=self.text_level.currentData())
 
 
 def last_export_folder(settings: QSettings) -> Path:

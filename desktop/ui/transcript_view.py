@@ -21,6 +21,7 @@ from desktop.core import audio, errors, speaker_edits
 from desktop.core.capture import Player
 from desktop.core.types import Segment, Transcript
 from desktop.ui.speaker_panel import SpeakerPanel
+from desktop.ui.transcript_tools import SpeakerAndLevelTools
 
 TIME, SPEAKER, TEXT = range(3)
 PLAYING = QColor("#fff3b0")
@@ -32,7 +33,7 @@ def clock(seconds: float) -> str:
     return f"{s // 3600:d}:{s // 60 % 60:02d}:{s % 60:02d}"
 
 
-class TranscriptView(QWidget):
+class TranscriptView(QWidget, SpeakerAndLevelTools):
     edited = Signal()
     error = Signal(str)
 
@@ -57,6 +58,7 @@ class TranscriptView(QWidget):
         for w in (self.find_text, self.replace_text, self.find_button, self.replace_button, self.status):
             find_row.addWidget(w)
         find_row.addStretch(1)
+        self._build_level_tools(find_row)
         find_row.addWidget(self.check_button)
         layout.addLayout(find_row)
         self.speaker_panel = SpeakerPanel()
@@ -87,6 +89,7 @@ class TranscriptView(QWidget):
         layout.addLayout(controls)
 
         self.table.cellClicked.connect(self._clicked)
+        self.table.currentCellChanged.connect(lambda row, *_: self._sync_verbatim_button(row))
         self.table.itemChanged.connect(self._item_changed)
         self.play_button.clicked.connect(self.toggle_play)
         self.back_button.clicked.connect(lambda: self.skip(-5))
@@ -125,8 +128,6 @@ class TranscriptView(QWidget):
         self._count_to_check()
         self._show_speakers()
 
-    def _show_speakers(self) -> None:
-        self.speaker_panel.show_speakers(speaker_edits.talk_times(self.transcript) if self.transcript else [])
 
     def append_segments(self, segments: list[Segment]) -> None:
         """Live lines during a recording."""
@@ -149,7 +150,7 @@ class TranscriptView(QWidget):
         t.setData(Qt.UserRole, seg.id)
         self.table.setItem(row, TIME, t)
         self.table.setItem(row, SPEAKER, QTableWidgetItem(seg.speaker))
-        self.table.setItem(row, TEXT, QTableWidgetItem(seg.text))
+        self.table.setItem(row, TEXT, self._text_item(seg))
         self.table.setVerticalHeaderItem(row, QTableWidgetItem(str(seg.id)))
         self._shade(row)
 
@@ -157,7 +158,8 @@ class TranscriptView(QWidget):
         low = self.transcript is not None and self.transcript.segments[row].confidence == "low"
         item = self.table.item(row, TEXT)
         item.setBackground(TO_CHECK if low else QColor(Qt.transparent))
-        item.setToolTip(self.tr("Whisper was unsure of this line: check it against the audio") if low else "")
+        if low:
+            item.setToolTip(self.tr("Whisper was unsure of this line: check it against the audio"))
 
     def rows_to_check(self) -> list[int]:
         return [i for i, s in enumerate(self.transcript.segments) if s.confidence == "low"] if self.transcript else []
@@ -182,7 +184,7 @@ class TranscriptView(QWidget):
         if self._filling or self.transcript is None:
             return
         seg = self.transcript.segments[item.row()]
-        if (item.column() == TEXT and item.text() == seg.text) or \
+        if (item.column() == TEXT and item.text() == self.displayed_text(seg)) or \
                 (item.column() == SPEAKER and item.text().strip() == seg.speaker):
             return  # a colour or a tooltip changed (playback, shading), not the words
         if item.column() == TEXT:
@@ -201,42 +203,6 @@ class TranscriptView(QWidget):
                 seg.speaker = new
             self._refresh_speakers()
         self.edited.emit()
-
-    # ---- speakers --------------------------------------------------------------------------------
-    def _refresh_speakers(self) -> None:
-        """The speaker column redrawn in place (the rows stay: this runs inside itemChanged too)."""
-        self._filling = True
-        for row, seg in enumerate(self.transcript.segments):
-            self.table.item(row, SPEAKER).setText(seg.speaker)
-        self._filling = False
-        self._show_speakers()
-
-    def _edited_speakers(self, changed, rows_changed: bool = False) -> bool:
-        if changed:
-            self._fill() if rows_changed else self._refresh_speakers()
-            self.edited.emit()
-        return bool(changed)
-
-    def rename_speaker(self, old: str, new: str) -> bool:
-        return self._edited_speakers(self.transcript and speaker_edits.rename(self.transcript, old, new))
-
-    def merge_speakers(self, source: str, target: str) -> bool:
-        return self._edited_speakers(self.transcript and speaker_edits.merge(self.transcript, source, target))
-
-    def reassign_line(self, row: int, speaker: str) -> bool:
-        if self.transcript is None or not 0 <= row < len(self.transcript.segments):
-            return False
-        seg_id = self.transcript.segments[row].id
-        return self._edited_speakers(speaker_edits.reassign(self.transcript, seg_id, speaker))
-
-    def split_at_playback(self) -> bool:
-        """The selected line cut at the player's position (where the voice changes)."""
-        row = self.table.currentRow()
-        if self.transcript is None or self.player is None or not 0 <= row < len(self.transcript.segments):
-            return False
-        seg = self.transcript.segments[row]
-        return self._edited_speakers(speaker_edits.split_line(self.transcript, seg.id, self.player.seconds),
-                                     rows_changed=True)
 
     def row_of(self, segment_id: int) -> int:
         if self.transcript is None:

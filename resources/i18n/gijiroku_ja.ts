@@ -4,7 +4,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="22" />
-        <location filename="../../desktop/ui/export_dialog.py" line="65" />
+        <location filename="../../desktop/ui/export_dialog.py" line="70" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
@@ -40,46 +40,66 @@
     </message>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="41" />
+        <source>Verbatim (素起こし)</source>
+        <translation>素起こし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="42" />
+        <source>Fillers removed (ケバ取り)</source>
+        <translation>ケバ取り</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="43" />
+        <source>Light written style (整文)</source>
+        <translation>整文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="45" />
         <source>Choose...</source>
         <translation>選択...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="47" />
+        <location filename="../../desktop/ui/export_dialog.py" line="51" />
         <source>Headings...</source>
         <translation>見出しを編集...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="55" />
+        <location filename="../../desktop/ui/export_dialog.py" line="59" />
         <source>Template</source>
         <translation>様式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="56" />
+        <location filename="../../desktop/ui/export_dialog.py" line="60" />
         <source>Dates</source>
         <translation>日付の表記</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="57" />
+        <location filename="../../desktop/ui/export_dialog.py" line="61" />
         <source>Header marking</source>
         <translation>ヘッダーの表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="59" />
+        <location filename="../../desktop/ui/export_dialog.py" line="63" />
+        <source>Transcript text</source>
+        <translation>発言の文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="64" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="61" />
+        <location filename="../../desktop/ui/export_dialog.py" line="66" />
         <source>Open the folder afterwards</source>
         <translation>書き出し後にフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="66" />
+        <location filename="../../desktop/ui/export_dialog.py" line="71" />
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="73" />
+        <location filename="../../desktop/ui/export_dialog.py" line="78" />
         <source>Export folder</source>
         <translation>書き出し先フォルダー</translation>
     </message>
@@ -290,97 +310,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="118" />
         <source>Gijiroku - meeting minutes</source>
         <translation>議事録 - Gijiroku</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69" />
+        <location filename="../../desktop/ui/main_window.py" line="68" />
         <source>Meeting</source>
         <translation>会議情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70" />
+        <location filename="../../desktop/ui/main_window.py" line="69" />
         <source>Recording</source>
         <translation>録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71" />
+        <location filename="../../desktop/ui/main_window.py" line="70" />
         <source>Transcript</source>
         <translation>文字起こし</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72" />
+        <location filename="../../desktop/ui/main_window.py" line="71" />
         <source>Minutes</source>
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <location filename="../../desktop/ui/main_window.py" line="228" />
         <source>Import a meeting recording</source>
         <translation>会議の録音を取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
         <source>Transcribing</source>
         <translation>文字起こし中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145" />
+        <location filename="../../desktop/ui/main_window.py" line="142" />
         <source>Stop the recording before opening another meeting.</source>
         <translation>別の会議を開く前に、録音を停止してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>"%1" is still running. Cancel it and open the other meeting?</source>
         <translation>「%1」を実行中です。中止して別の会議を開きますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="176" />
         <source>This meeting has no audio to transcribe.</source>
         <translation>この会議には文字起こしできる音声がありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="181" />
         <source>Transcribe again? The current transcript will be replaced.</source>
         <translation>文字起こしをやり直しますか？ 今の文字起こしは置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191" />
+        <location filename="../../desktop/ui/main_window.py" line="188" />
         <source>Move this meeting to the trash?</source>
         <translation>この会議をごみ箱に移しますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267" />
+        <location filename="../../desktop/ui/main_window.py" line="264" />
         <source>Re-create the minutes? Your edits to the current minutes will be replaced.</source>
         <translation>議事録を再作成しますか？現在の議事録への手動の修正は置き換えられます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="275" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>Confirm</source>
         <translation>確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Create the minutes before exporting this format.</source>
         <translation>この形式で書き出すには、先に議事録を作成してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Exported to %1</source>
         <translation>%1 に書き出しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363" />
+        <location filename="../../desktop/ui/main_window.py" line="360" />
         <source>Gijiroku</source>
         <translation>議事録</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="117" />
         <source>(untitled)</source>
         <translation>（無題）</translation>
     </message>
@@ -687,28 +707,28 @@
 <context>
     <name>RecordingFlow</name>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="84" />
+        <location filename="../../desktop/ui/recording_flow.py" line="85" />
         <source>Minutes draft: up to line %1</source>
         <translation>議事録の下書き：%1行目まで作成済み</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="105" />
-        <location filename="../../desktop/ui/recording_flow.py" line="162" />
+        <location filename="../../desktop/ui/recording_flow.py" line="106" />
+        <location filename="../../desktop/ui/recording_flow.py" line="163" />
         <source>Finishing the transcript</source>
         <translation>文字起こしを仕上げています</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="129" />
+        <location filename="../../desktop/ui/recording_flow.py" line="130" />
         <source>Writing the minutes</source>
         <translation>議事録を作成中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="144" />
+        <location filename="../../desktop/ui/recording_flow.py" line="145" />
         <source>Unfinished recording</source>
         <translation>終了していない録音</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/recording_flow.py" line="145" />
+        <location filename="../../desktop/ui/recording_flow.py" line="146" />
         <source>A recording was not stopped properly (the app or the computer stopped). Recover it now?</source>
         <translation>前回の録音が正常に終了していません（アプリまたはパソコンが停止しました）。今すぐ復元しますか？</translation>
     </message>
@@ -937,91 +957,121 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="48" />
+        <location filename="../../desktop/ui/transcript_view.py" line="49" />
         <source>Find</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <location filename="../../desktop/ui/transcript_view.py" line="51" />
         <source>Replace with</source>
         <translation>置換後の文字列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="51" />
+        <location filename="../../desktop/ui/transcript_view.py" line="52" />
         <source>Find next</source>
         <translation>次を検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="52" />
+        <location filename="../../desktop/ui/transcript_view.py" line="53" />
         <source>Replace all</source>
         <translation>すべて置換</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="56" />
+        <location filename="../../desktop/ui/transcript_view.py" line="57" />
         <source>Lines Whisper was unsure of: the next one, played (F8)</source>
         <translation>認識の信頼度が低い行：次の行へ移って再生します（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="66" />
+        <location filename="../../desktop/ui/transcript_view.py" line="68" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="66" />
+        <location filename="../../desktop/ui/transcript_view.py" line="68" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="66" />
+        <location filename="../../desktop/ui/transcript_view.py" line="68" />
         <source>Text</source>
         <translation>発言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="75" />
-        <location filename="../../desktop/ui/transcript_view.py" line="316" />
-        <location filename="../../desktop/ui/transcript_view.py" line="347" />
+        <location filename="../../desktop/ui/transcript_view.py" line="77" />
+        <location filename="../../desktop/ui/transcript_view.py" line="281" />
+        <location filename="../../desktop/ui/transcript_view.py" line="312" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="76" />
+        <location filename="../../desktop/ui/transcript_view.py" line="78" />
         <source>-5 s</source>
         <translation>-5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="77" />
+        <location filename="../../desktop/ui/transcript_view.py" line="79" />
         <source>+5 s</source>
         <translation>+5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="83" />
+        <location filename="../../desktop/ui/transcript_view.py" line="85" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="160" />
+        <location filename="../../desktop/ui/transcript_view.py" line="161" />
         <source>Whisper was unsure of this line: check it against the audio</source>
         <translation>認識の信頼度が低い行です。音声を聞いて確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="167" />
+        <location filename="../../desktop/ui/transcript_view.py" line="168" />
         <source>To check: %1 ▶</source>
         <translation>要確認: %1 行 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="301" />
+        <location filename="../../desktop/ui/transcript_view.py" line="266" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="363" />
+        <location filename="../../desktop/ui/transcript_view.py" line="328" />
         <source>Not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="375" />
+        <location filename="../../desktop/ui/transcript_view.py" line="340" />
         <source>%1 replaced</source>
         <translation>%1 件を置換しました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_tools.py" line="30" />
+        <source>Verbatim (素起こし)</source>
+        <translation>素起こし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_tools.py" line="31" />
+        <source>Fillers removed (ケバ取り)</source>
+        <translation>ケバ取り</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_tools.py" line="32" />
+        <source>Light written style (整文)</source>
+        <translation>整文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_tools.py" line="33" />
+        <source>Keep this line verbatim</source>
+        <translation>この行は素起こしのまま</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_tools.py" line="35" />
+        <source>Undo ケバ取り/整文 on the selected line (exports keep its words as heard)</source>
+        <translation>選択した行のケバ取り・整文を取り消します（書き出しでも発言どおりになります）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_tools.py" line="54" />
+        <source>As heard: %1</source>
+        <translation>発言どおり: %1</translation>
     </message>
 </context>
 <context>
