@@ -50,7 +50,8 @@ def test_no_number_or_name_is_touched(level):
 
 def test_seibun_writes_spoken_forms_as_written():
     assert seibun("えー、じゃあ、来週にしましょう。") == "では、来週にしましょう。"
-    assert seibun("予算っていうのが問題なんですけど、どうしますか。") == "予算というのが問題なんですけれども、どうしますか。"
+    said = "予算っていうのが問題なんですけど、どうしますか。"
+    assert seibun(said) == "予算というのが問題なんですけれども、どうしますか。"
     assert seibun("じゃ次の議題です。") == "では次の議題です。"
 
 
