@@ -97,8 +97,9 @@ HELP = {
     "batch_out": ("会議ごとのフォルダーを作る出力先", "where each meeting's folder is written"),
     "jobs": ("同時に処理する会議の数（既定 1。2 以上は議事録を別のサーバーで作成するときに速くなります）",
              "meetings processed at a time (default 1; more pays when the minutes are written on another machine)"),
-    "template": ("ひな形: gijiyoshi（議事要旨）、gijiroku（議事録・詳細）、または独自のひな形 .json",
-                 "gijiyoshi (議事要旨, summary), gijiroku (議事録, detailed), or a template .json of your own"),
+    "template": ("ひな形: gijiyoshi（議事要旨）、gijiroku（議事録・詳細）、kaigiroku（議会の会議録: docx・txt・md）、または独自のひな形 .json",
+                 "gijiyoshi (議事要旨, summary), gijiroku (議事録, detailed), kaigiroku (an assembly's verbatim record: docx, txt, md), or a template .json of your own"),
+    "public": ("公開用: 秘密会・取消しの印を付けた発言を除きます", "the public copy: lines marked 秘密会 or 取消し left out"),
     "seireki": ("日付を和暦（令和8年）ではなく西暦（2026年）で書きます", "dates as 2026年 instead of 令和8年"),
     "marking": ("ヘッダーの表示（例: 取扱注意）", "header marking, e.g. 取扱注意"),
     "appendix": ("Word: 文字起こし全文を末尾に付けます", "docx: add the full transcript"),
@@ -167,6 +168,7 @@ def export_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--author", default="", help=h("author"))
     p.add_argument("--text-level", choices=("verbatim", "kebatori", "seibun"), default="verbatim",
                    help=h("text_level"))
+    p.add_argument("--public", action="store_true", help=h("public"))
 
 
 def export_options(args, clerk_name: str = ""):
@@ -176,7 +178,7 @@ def export_options(args, clerk_name: str = ""):
         raise errors.InputNotFound(args.style_docx, path=args.style_docx)
     return ExportOptions(template=args.template, seireki=args.seireki, marking=args.marking, appendix=args.appendix,
                          style_docx=args.style_docx, fonts=args.fonts, author=args.author or clerk_name,
-                         text_level=args.text_level)
+                         text_level=args.text_level, public=args.public)
 
 
 def build_parser(lang: str = "ja") -> OneLineParser:

@@ -13,6 +13,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
 
+WITHHELD = ("secret", "struck")
+
+
 @dataclass
 class Segment:
     id: int
@@ -26,12 +29,16 @@ class Segment:
     score: Optional[float] = None
     # The clerk undid ケバ取り/整文 on this line: exports keep its words as heard.
     verbatim: bool = False
+    # "secret" (秘密会) or "struck" (取消し): kept in the official record, left out of the public copy.
+    withheld: str = ""
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "start": round(self.start, 3), "end": round(self.end, 3),
                                "text": self.text, "speaker": self.speaker}
         if self.verbatim:
             out["verbatim"] = True
+        if self.withheld:
+            out["withheld"] = self.withheld
         if self.confidence:
             out["confidence"] = self.confidence
         if self.score is not None:
@@ -81,7 +88,8 @@ class Transcript:
                                     text=str(s["text"]), speaker=str(s.get("speaker") or ""),
                                     confidence=str(s.get("confidence") or ""),
                                     score=float(score) if isinstance(score, (int, float)) else None,
-                                    verbatim=bool(s.get("verbatim"))))
+                                    verbatim=bool(s.get("verbatim")),
+                                    withheld=str(s.get("withheld") or "") if s.get("withheld") in WITHHELD else ""))
         duration = float(data.get("duration") or (segments[-1].end if segments else 0.0))
         speakers = [SpeakerInfo(voice=str(p["voice"]), name=str(p.get("name") or ""),
                                 evidence=int(p["evidence"]) if isinstance(p.get("evidence"), int) else None,

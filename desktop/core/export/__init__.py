@@ -5,6 +5,7 @@ export never leaves a half-written file over an earlier good one.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -24,8 +25,21 @@ def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt}")
+    if options.template == "kaigiroku" and fmt in ("docx", "txt", "md"):
+        if transcript is None:
+            raise ValueError("transcript needed")
+        from .kaigiroku import build_record, render_text
+        record = build_record(minutes, transcript, options.public, options.text_level, options.seireki)
+        if fmt == "docx":
+            docx_export.write_record(out, record, options)
+        else:
+            from .. import store
+            store.write_text(out, render_text(record))
+        return out
     if transcript is not None:
         from ..tidying import tidy
+        if options.public:
+            transcript = replace(transcript, segments=[s for s in transcript.segments if not s.withheld])
         transcript, _changes = tidy(transcript, options.text_level)   # ValueError on an unknown level
     if fmt in ("srt", "vtt"):
         if transcript is None:

@@ -37,6 +37,38 @@ def write_docx(out: Path, m: Minutes, transcript: Optional[Transcript] = None,
     store.write_atomic(out, lambda f: f.write(buf.getvalue()), binary=True)
 
 
+def write_record(out: Path, record, options: ExportOptions = ExportOptions()) -> None:
+    """The 会議録 (desktop.core.export.kaigiroku.Record) as Word: particulars as a numbered list,
+    each turn a paragraph with its speaker header in bold, interjections and times indented."""
+    from .kaigiroku import speaker_header
+
+    doc, office_styles = _open_base(options.style_docx)
+    if not office_styles:
+        _page_setup(doc)
+        _styles(doc, *FONTS.get(options.fonts, FONTS["yu"]))
+    if options.marking:
+        doc.sections[0].header.paragraphs[0].text = options.marking
+        doc.sections[0].header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _footer_page_number(doc)
+    doc.add_paragraph(record.title, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _properties(doc, record.title, options.author)
+    for i, (label, value) in enumerate(record.particulars, 1):
+        doc.add_paragraph(f"{i}　{label}　{value}")
+    doc.add_heading("会議の経過", level=1)
+    for p in record.body:
+        if p.kind == "heading":
+            doc.add_heading(p.text, level=2).paragraph_format.keep_with_next = True
+        elif p.kind == "speech":
+            para = doc.add_paragraph()
+            para.add_run(speaker_header(p.speaker)).bold = True
+            para.add_run("　" + p.text)
+        else:
+            doc.add_paragraph(p.text).paragraph_format.left_indent = Mm(20)
+    buf = io.BytesIO()
+    doc.save(buf)
+    store.write_atomic(out, lambda f: f.write(buf.getvalue()), binary=True)
+
+
 def _open_base(style_docx: Optional[str]):
     """A blank document, or the office's template emptied of its body (styles, sections, header kept)."""
     if not style_docx:
