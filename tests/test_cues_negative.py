@@ -103,3 +103,13 @@ def test_the_chair_s_bare_setting_is_a_decision_and_ordinary_lines_are_not():
     assert len(chat.prompts) == 2                     # lines 1 and 3 asked, line 2 settled by the rule
     t.segments[1].speaker = "話者2"
     assert MinutesWriter(ScriptedChat()).classify(t.segments)[2] != "decision"
+
+
+@pytest.mark.parametrize("line,kind", [
+    ("ご異議なしと認めます。よって、議案第12号は原案のとおり可決すべきものと決しました。", "decision"),
+    ("議案第5号は否決されました。", "decision"),
+    ("本件は閉会中の継続審査とすることに決しました。", "deferral"),       # kept open, not adopted
+    ("陳情第3号は継続審査とすることにご異議ありませんか。", "deferral"),
+])
+def test_assembly_procedure(line, kind):
+    assert cues.cue_kind(line) == kind

@@ -24,7 +24,7 @@ _PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|�
 # ... nor is a supposition (仮に百人だとします, 例えば雨が降ったとします).
 _SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします|ここでは")
 # Putting off: explicit words for it, or a verb of deciding with a later time.
-_DEFERRED_WORDS = re.compile(r"継続審議|継続して(?:審議|検討|協議)|保留(?:と|に|し|いた)|持ち越(?:し|す)"
+_DEFERRED_WORDS = re.compile(r"継続審議|継続審査|継続して(?:審議|検討|協議)|保留(?:と|に|し|いた)|持ち越(?:し|す)"
                              r"|見送(?:る|り(?:と|に)|ります|りました)|先送り|結論(?:は|を)(?:出さず|持ち越)")
 _DEFER_VERB_END = re.compile(r"(?:検討|判断|審議|協議|議論|相談|決定|整理)(?:を続け|すること(?:と|に))?"
                              r"(?:いた)?(?:します|しましょう|したいと思います)$|決め(?:ます|ましょう|たいと思います)$")
