@@ -67,6 +67,29 @@ def test_word_and_public_copy(tmp_path):
         export("docx", tmp_path / "x.docx", MINUTES, None, ExportOptions(template="kaigiroku"))
 
 
+def test_questions_and_answers_are_paired(tmp_path):
+    from desktop.core.export.qa import exchanges
+    t = Transcript([
+        Segment(1, 0, 3, "質疑はありませんか。", "藤田委員長"),
+        Segment(2, 3, 7, "えー、三路線の延長の合計をお聞きします。", "長谷川委員"),
+        Segment(3, 7, 8, "岡田土木課長。", "藤田委員長"),
+        Segment(4, 8, 12, "延長は合計で840メートルでございます。", "岡田土木課長"),
+        Segment(5, 12, 15, "街灯は市の負担になるのでしょうか。", "村上委員"),
+        Segment(6, 15, 19, "街灯は自治会の管理となることで合意しております。", "近藤都市計画課長"),
+        Segment(7, 19, 21, "ほかに質疑はありませんか。", "藤田委員長"),
+    ], 21.0)
+    pairs = exchanges(t)
+    assert [(e.asker, e.question, e.answerer, e.answer) for e in pairs] == [
+        ("長谷川委員", "三路線の延長の合計をお聞きします。", "岡田土木課長", "延長は合計で840メートルでございます。"),
+        ("村上委員", "街灯は市の負担になるのでしょうか。", "近藤都市計画課長", "街灯は自治会の管理となることで合意しております。")]
+    export("qa", tmp_path / "qa.md", MINUTES, t)
+    md = (tmp_path / "qa.md").read_text(encoding="utf-8")
+    assert "## 問2" in md and "**答**（近藤都市計画課長）" in md
+    export("qa", tmp_path / "qa.docx", MINUTES, t)
+    paragraphs = [p.text for p in Document(tmp_path / "qa.docx").paragraphs]
+    assert paragraphs[0] == "建設常任委員会　一問一答" and "問（長谷川委員）　三路線の延長の合計をお聞きします。" in paragraphs
+
+
 @pytest.mark.models
 def test_a_held_out_committee_as_a_record(tmp_path):
     """kensetsu (six voices, never tuned on): transcribed with its attendees, exported as 会議録."""
@@ -89,3 +112,7 @@ def test_a_held_out_committee_as_a_record(tmp_path):
     assert len(placed) >= 0.7 * len(ref["utterances"]) and len(speeches) >= 5
     body = "".join(speeches)
     assert "12号" in body and not any(f in body for f in ("えー、", "あのー", "えっと"))
+    # Its 質疑 and 答弁 as 一問一答: the members' questions, answered by the officials.
+    qa = tmp_path / "qa.md"
+    assert run_cli("export", str(folder), "--format", "qa", "--out", str(qa)).returncode == 0
+    assert qa.read_text(encoding="utf-8").count("## 問") >= 1

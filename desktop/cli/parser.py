@@ -114,7 +114,7 @@ HELP = {
     "transcribe": ("音声を文字起こしします（transcript.json）", "audio -> transcript.json"),
     "minutes": ("文字起こしから議事録を作ります（minutes.json）", "transcript.json -> minutes.json"),
     "transcript": ("文字起こしファイル（transcript.json）", "the transcript (transcript.json)"),
-    "export": ("議事録・文字起こしを Word などに書き出します", "minutes/transcript -> docx, md, txt, json, srt, vtt, csv"),
+    "export": ("議事録・文字起こしを Word などに書き出します", "minutes/transcript -> docx, md, txt, json, srt, vtt, csv, qa (一問一答: .docx or .md)"),
     "source": ("会議フォルダー、minutes.json または transcript.json", "a meeting folder, minutes.json or transcript.json"),
     "models": ("モデルの一覧・インストール・追加・検査", "list, install, add, verify models"),
     "models_list": ("モデルの一覧を表示します", "list the models"),
@@ -244,7 +244,7 @@ def build_parser(lang: str = "ja") -> OneLineParser:
 
     ex = command("export")
     ex.add_argument("source", type=Path, help=h("source"))
-    ex.add_argument("--format", required=True, choices=("docx", "md", "txt", "json", "srt", "vtt", "csv"),
+    ex.add_argument("--format", required=True, choices=("docx", "md", "txt", "json", "srt", "vtt", "csv", "qa"),
                     help=h("format"))
     ex.add_argument("--out", type=Path, required=True, help=h("out_file"))
     export_args(ex)

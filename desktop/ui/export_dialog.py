@@ -13,7 +13,7 @@ from desktop.core.types import Minutes, Transcript
 from desktop.ui.headings_dialog import HeadingsDialog, template_for_export
 
 FORMATS = (("docx", "Word (.docx)"), ("md", "Markdown (.md)"), ("txt", "Text (.txt)"), ("json", "JSON (.json)"),
-           ("srt", "SRT (.srt)"), ("vtt", "WebVTT (.vtt)"), ("csv", "CSV (.csv)"))
+           ("srt", "SRT (.srt)"), ("vtt", "WebVTT (.vtt)"), ("csv", "CSV (.csv)"), ("qa", "Q&A (一問一答, .docx)"))
 
 
 class ExportDialog(QDialog):
@@ -31,6 +31,7 @@ class ExportDialog(QDialog):
         self.template = QComboBox()
         self.template.addItem(self.tr("Summary minutes (議事要旨)"), "gijiyoshi")
         self.template.addItem(self.tr("Detailed minutes (議事録)"), "gijiroku")
+        self.template.addItem(self.tr("Assembly record (会議録)"), "kaigiroku")
         self.era = QComboBox()
         self.era.addItem(self.tr("Japanese era (令和)"), False)
         self.era.addItem(self.tr("Western year"), True)
@@ -50,6 +51,9 @@ class ExportDialog(QDialog):
         holder.setLayout(row)
         headings = QPushButton(self.tr("Headings..."))
         headings.clicked.connect(lambda: HeadingsDialog(self.template.currentData(), self).exec())
+        # The 会議録's layout is the assembly's own, not a list of headings to rename.
+        self.template.currentIndexChanged.connect(
+            lambda: headings.setEnabled(self.template.currentData() != "kaigiroku"))
         template_row = QHBoxLayout()
         template_row.addWidget(self.template, 1)
         template_row.addWidget(headings)
@@ -104,5 +108,6 @@ def write_exports(folder: Path, formats: list[str], options: ExportOptions, minu
     written = []
     for fmt in formats:
         stem = base if fmt not in ("srt", "vtt") else base + "_transcript"
-        written.append(export(fmt, folder / f"{stem}.{fmt}", minutes, transcript, options))
+        name = f"{base}_一問一答.docx" if fmt == "qa" else f"{stem}.{fmt}"
+        written.append(export(fmt, folder / name, minutes, transcript, options))
     return written

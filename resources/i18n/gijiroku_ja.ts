@@ -4,7 +4,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../desktop/ui/export_dialog.py" line="22" />
-        <location filename="../../desktop/ui/export_dialog.py" line="70" />
+        <location filename="../../desktop/ui/export_dialog.py" line="74" />
         <source>Export</source>
         <translation>書き出し</translation>
     </message>
@@ -19,91 +19,96 @@
         <translation>議事録（詳細）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="35" />
+        <location filename="../../desktop/ui/export_dialog.py" line="34" />
+        <source>Assembly record (会議録)</source>
+        <translation>会議録（議会の発言記録）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/export_dialog.py" line="36" />
         <source>Japanese era (令和)</source>
         <translation>和暦（令和）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="36" />
+        <location filename="../../desktop/ui/export_dialog.py" line="37" />
         <source>Western year</source>
         <translation>西暦</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="38" />
+        <location filename="../../desktop/ui/export_dialog.py" line="39" />
         <source>e.g. 取扱注意</source>
         <translation>例：取扱注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="39" />
+        <location filename="../../desktop/ui/export_dialog.py" line="40" />
         <source>Append the full transcript</source>
         <translation>発言記録の全文を別紙として付ける</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="41" />
+        <location filename="../../desktop/ui/export_dialog.py" line="42" />
         <source>Verbatim (素起こし)</source>
         <translation>素起こし</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="42" />
+        <location filename="../../desktop/ui/export_dialog.py" line="43" />
         <source>Fillers removed (ケバ取り)</source>
         <translation>ケバ取り</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="43" />
+        <location filename="../../desktop/ui/export_dialog.py" line="44" />
         <source>Light written style (整文)</source>
         <translation>整文</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="45" />
+        <location filename="../../desktop/ui/export_dialog.py" line="46" />
         <source>Choose...</source>
         <translation>選択...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="51" />
+        <location filename="../../desktop/ui/export_dialog.py" line="52" />
         <source>Headings...</source>
         <translation>見出しを編集...</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="59" />
+        <location filename="../../desktop/ui/export_dialog.py" line="63" />
         <source>Template</source>
         <translation>様式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="60" />
+        <location filename="../../desktop/ui/export_dialog.py" line="64" />
         <source>Dates</source>
         <translation>日付の表記</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="61" />
+        <location filename="../../desktop/ui/export_dialog.py" line="65" />
         <source>Header marking</source>
         <translation>ヘッダーの表示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="63" />
+        <location filename="../../desktop/ui/export_dialog.py" line="67" />
         <source>Transcript text</source>
         <translation>発言の文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="64" />
+        <location filename="../../desktop/ui/export_dialog.py" line="68" />
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="66" />
+        <location filename="../../desktop/ui/export_dialog.py" line="70" />
         <source>Open the folder afterwards</source>
         <translation>書き出し後にフォルダーを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="71" />
+        <location filename="../../desktop/ui/export_dialog.py" line="75" />
         <source>Cancel</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/export_dialog.py" line="78" />
+        <location filename="../../desktop/ui/export_dialog.py" line="82" />
         <source>Export folder</source>
         <translation>書き出し先フォルダー</translation>
     </message>
-<message><source>Word (.docx)</source><translation>Word（.docx）</translation></message><message><source>Markdown (.md)</source><translation>Markdown（.md）</translation></message><message><source>Text (.txt)</source><translation>テキスト（.txt）</translation></message><message><source>JSON (.json)</source><translation>JSON（.json）</translation></message><message><source>SRT (.srt)</source><translation>字幕 SRT（.srt）</translation></message><message><source>WebVTT (.vtt)</source><translation>字幕 WebVTT（.vtt）</translation></message><message><source>CSV (.csv)</source><translation>宿題事項 CSV（.csv）</translation></message></context>
+<message><source>Word (.docx)</source><translation>Word（.docx）</translation></message><message><source>Markdown (.md)</source><translation>Markdown（.md）</translation></message><message><source>Text (.txt)</source><translation>テキスト（.txt）</translation></message><message><source>JSON (.json)</source><translation>JSON（.json）</translation></message><message><source>SRT (.srt)</source><translation>字幕 SRT（.srt）</translation></message><message><source>WebVTT (.vtt)</source><translation>字幕 WebVTT（.vtt）</translation></message><message><source>CSV (.csv)</source><translation>宿題事項 CSV（.csv）</translation></message><message><source>Q&amp;A (一問一答, .docx)</source><translation>一問一答（Word）</translation></message></context>
 <context>
     <name>HeadingsDialog</name>
     <message>
@@ -998,8 +1003,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/transcript_view.py" line="77" />
-        <location filename="../../desktop/ui/transcript_view.py" line="281" />
-        <location filename="../../desktop/ui/transcript_view.py" line="312" />
+        <location filename="../../desktop/ui/transcript_view.py" line="282" />
+        <location filename="../../desktop/ui/transcript_view.py" line="313" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
@@ -1019,27 +1024,27 @@
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="161" />
+        <location filename="../../desktop/ui/transcript_view.py" line="162" />
         <source>Whisper was unsure of this line: check it against the audio</source>
         <translation>認識の信頼度が低い行です。音声を聞いて確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="168" />
+        <location filename="../../desktop/ui/transcript_view.py" line="169" />
         <source>To check: %1 ▶</source>
         <translation>要確認: %1 行 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="266" />
+        <location filename="../../desktop/ui/transcript_view.py" line="267" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="328" />
+        <location filename="../../desktop/ui/transcript_view.py" line="329" />
         <source>Not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="340" />
+        <location filename="../../desktop/ui/transcript_view.py" line="341" />
         <source>%1 replaced</source>
         <translation>%1 件を置換しました</translation>
     </message>
@@ -1069,7 +1074,7 @@
         <translation>選択した行のケバ取り・整文を取り消します（書き出しでも発言どおりになります）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_tools.py" line="54" />
+        <location filename="../../desktop/ui/transcript_tools.py" line="53" />
         <source>As heard: %1</source>
         <translation>発言どおり: %1</translation>
     </message>

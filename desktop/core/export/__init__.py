@@ -1,4 +1,5 @@
-"""Exports of a meeting: Word, Markdown, plain text, JSON, SRT, WebVTT, CSV.
+"""Exports of a meeting: Word, Markdown, plain text, JSON, SRT, WebVTT, CSV, and 一問一答 (qa:
+Word when the file ends in .docx, else Markdown).
 
 Every writer renders in memory and the file is written atomically (desktop.core.store), so an
 export never leaves a half-written file over an earlier good one.
@@ -14,7 +15,7 @@ from .options import ExportOptions
 
 __all__ = ["FORMATS", "ExportOptions", "export"]
 
-FORMATS = ("docx", "md", "txt", "json", "srt", "vtt", "csv")
+FORMATS = ("docx", "md", "txt", "json", "srt", "vtt", "csv", "qa")
 
 
 def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional[Transcript],
@@ -25,6 +26,20 @@ def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt}")
+    if fmt == "qa":
+        if transcript is None:
+            raise ValueError("transcript needed")
+        from .qa import exchanges, render_markdown
+        if options.public:
+            transcript = replace(transcript, segments=[s for s in transcript.segments if not s.withheld])
+        pairs = exchanges(transcript, options.text_level)
+        title = minutes.title if minutes is not None else ""
+        if out.suffix.lower() == ".docx":
+            docx_export.write_qa(out, title, pairs, options)
+        else:
+            from .. import store
+            store.write_text(out, render_markdown(title, pairs))
+        return out
     if options.template == "kaigiroku" and fmt in ("docx", "txt", "md"):
         if transcript is None:
             raise ValueError("transcript needed")

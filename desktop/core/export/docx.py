@@ -69,6 +69,29 @@ def write_record(out: Path, record, options: ExportOptions = ExportOptions()) ->
     store.write_atomic(out, lambda f: f.write(buf.getvalue()), binary=True)
 
 
+def write_qa(out: Path, title: str, pairs, options: ExportOptions = ExportOptions()) -> None:
+    """一問一答 (desktop.core.export.qa.Exchange list) as Word: 問n headings, 問 and 答 paragraphs."""
+    doc, office_styles = _open_base(options.style_docx)
+    if not office_styles:
+        _page_setup(doc)
+        _styles(doc, *FONTS.get(options.fonts, FONTS["yu"]))
+    _footer_page_number(doc)
+    heading = f"{title or '会議'}　一問一答"
+    doc.add_paragraph(heading, style="Title").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _properties(doc, heading, options.author)
+    for n, e in enumerate(pairs, 1):
+        doc.add_heading(f"問{n}", level=1).paragraph_format.keep_with_next = True
+        for label, who, text in (("問", e.asker, e.question), ("答", e.answerer, e.answer)):
+            para = doc.add_paragraph()
+            para.add_run(f"{label}（{who}）").bold = True
+            para.add_run("　" + text)
+    if not pairs:
+        doc.add_paragraph("質疑と答弁は見つかりませんでした。")
+    buf = io.BytesIO()
+    doc.save(buf)
+    store.write_atomic(out, lambda f: f.write(buf.getvalue()), binary=True)
+
+
 def _open_base(style_docx: Optional[str]):
     """A blank document, or the office's template emptied of its body (styles, sections, header kept)."""
     if not style_docx:
