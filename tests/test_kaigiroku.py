@@ -118,3 +118,10 @@ def test_a_held_out_committee_as_a_record(tmp_path):
     qa = tmp_path / "qa.md"
     assert run_cli("export", str(folder), "--format", "qa", "--out", str(qa)).returncode == 0
     assert qa.read_text(encoding="utf-8").count("## 問") >= 1
+
+
+def test_numbers_as_official_documents_write_them():
+    from desktop.core.export.kaigiroku import official_numerals
+    said = "議案第十二号は、九月十三日に一部の部署で一時休憩のあと、百二十万円で統一します。一人一人に三割です。"
+    written = "議案第12号は、9月13日に一部の部署で一時休憩のあと、120万円で統一します。一人一人に3割です。"
+    assert official_numerals(said) == written

@@ -65,6 +65,15 @@ def fillers_in(text: str) -> list[tuple[int, int]]:
     return [(b, e) for b, e, pos in words if pos == ("感動詞", "フィラー")]
 
 
+def numerals_in(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words Sudachi tags as numerals (数詞), written in kanji: 十三 in 九月十三日,
+    百二十万 in 百二十万円; never part of a word (一部, 統一, 一人一人, 一時休憩 are words of their own)."""
+    with _SUDACHI_LOCK:
+        words = [(m.begin(), m.end(), m.part_of_speech()[:2], m.surface()) for m in _sudachi().tokenize(text)]
+    return [(b, e) for b, e, pos, surface in words
+            if pos == ("名詞", "数詞") and all(ch in "〇一二三四五六七八九十百千万億" for ch in surface)]
+
+
 def word_bounds(text: str) -> frozenset[int]:
     """Character offsets where a word begins or ends in `text` (Sudachi's long units: 庁内, 解決策,
     毎日 and 定時 are words; a correction may only replace whole ones)."""

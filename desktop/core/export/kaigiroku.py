@@ -5,7 +5,8 @@ sorted by their titles), then the proceedings: the agenda items as headings wher
 starts, one paragraph per turn under a speaker header in the assembly's style (○委員長（藤田君）,
 ○長谷川委員, ○岡田土木課長), interjections from the floor in the standard form
 （「異議なし」と呼ぶ者あり）, and the closing time. Fillers are always removed (a 会議録 is never
-verbatim; the clerk's 素起こし lines stay as they are). The public copy leaves out the lines the
+verbatim; the clerk's 素起こし lines stay as they are), numbers in Arabic numerals as 公用文 writes
+them across the page. The public copy leaves out the lines the
 clerk marked 秘密会 or 取消し; the official copy keeps them. Format-independent: Word and text
 render the same `Record`.
 """
@@ -74,6 +75,17 @@ def spoken_time(hhmm: str) -> str:
     return f"{'午前' if h < 12 else '午後'}{h if h <= 12 else h - 12}時{mi:02d}分"
 
 
+def official_numerals(text: str) -> str:
+    """Numbers in Arabic numerals, as 公用文 writes them across the page (公用文作成の考え方, 2022):
+    九月十三日 -> 9月13日, 百二十万円 -> 120万円; words with a numeral in them (一部, 一般, 統一)
+    stay, by the dictionary's reading of the sentence."""
+    from ..reading import numerals_in
+    out = text
+    for start, end in sorted(numerals_in(text), reverse=True):
+        out = out[:start] + japanese.normalize_text(out[start:end]) + out[end:]
+    return out
+
+
 def build_record(minutes: Optional[Minutes], transcript: Transcript, public: bool = False,
                  text_level: str = "kebatori", seireki: bool = False) -> Record:
     m = minutes or Minutes()
@@ -111,12 +123,13 @@ def build_record(minutes: Optional[Minutes], transcript: Transcript, public: boo
             body.append(Paragraph("floor", f"（「{call.group(1).replace('異議ありません', '異議なし')}」と呼ぶ者あり）",
                                   lines=[seg.id]))
             continue
+        text = official_numerals(seg.text)
         last = body[-1] if body else None
         if last is not None and last.kind == "speech" and last.speaker == seg.speaker:
-            last.text += seg.text
+            last.text += text
             last.lines.append(seg.id)
         else:
-            body.append(Paragraph("speech", seg.text, seg.speaker, [seg.id]))
+            body.append(Paragraph("speech", text, seg.speaker, [seg.id]))
     if m.end_time:
         body.append(Paragraph("time", f"{spoken_time(m.end_time)}閉会"))
     return Record(title, rows, body)
