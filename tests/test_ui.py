@@ -407,3 +407,19 @@ def test_text_levels_show_what_changed_and_undo_on_one_line(window):
     assert view.transcript.segments[0].text == "えー、本日の議題は二点です。"   # the transcript keeps what was said
     view.show_level("verbatim")
     assert view.table.item(0, 2).text() == "えー、本日の議題は二点です。"
+
+
+def test_lines_marked_secret_or_struck_out_leave_the_public_copy(window, tmp_path):
+    from desktop.core.export import ExportOptions, export
+    from desktop.core.types import Segment, Transcript
+    view = window.transcript_view
+    view.set_transcript(Transcript([Segment(1, 0, 3, "公開の発言です。", "話者1"),
+                                    Segment(2, 3, 6, "この発言は取り消します。", "話者2")], duration=6))
+    assert view.withheld_box.itemText(2) == "取消し"
+    view.table.selectRow(1)
+    assert view.mark_withheld(1, "struck") and view.table.item(1, 2).toolTip() == "取消し"
+    assert view.table.item(1, 2).text() == "この発言は取り消します。"        # the words themselves unchanged
+    for public in (False, True):
+        out = tmp_path / f"{public}.txt"
+        export("txt", out, None, view.transcript, ExportOptions(public=public))
+        assert ("取り消します" in out.read_text(encoding="utf-8")) is not public

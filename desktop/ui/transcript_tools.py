@@ -34,8 +34,16 @@ class SpeakerAndLevelTools:
         self.verbatim_button.setCheckable(True)
         self.verbatim_button.setToolTip(QCoreApplication.translate(
             "TranscriptView", "Undo ケバ取り/整文 on the selected line (exports keep its words as heard)"))
+        self.withheld_box = QComboBox()
+        for label, kind in (("Public", ""), ("Closed session (秘密会)", "secret"), ("Struck out (取消し)", "struck")):
+            self.withheld_box.addItem(QCoreApplication.translate("TranscriptView", label), kind)
+        self.withheld_box.setToolTip(QCoreApplication.translate(
+            "TranscriptView", "秘密会 and 取消し lines stay in the official record, not in the public copy"))
         row.addWidget(self.level_box)
         row.addWidget(self.verbatim_button)
+        row.addWidget(self.withheld_box)
+        self.withheld_box.activated.connect(
+            lambda i: self.mark_withheld(self.table.currentRow(), self.withheld_box.itemData(i)))
         self.level_box.currentIndexChanged.connect(lambda: self.show_level(self.level_box.currentData()))
         self.verbatim_button.clicked.connect(lambda on: self.keep_verbatim(self.table.currentRow(), on))
 
@@ -51,6 +59,11 @@ class SpeakerAndLevelTools:
         if shown != seg.text:
             item.setForeground(QColor("#1b5e20"))
             item.setToolTip(QCoreApplication.translate("TranscriptView", "As heard: %1").replace("%1", seg.text))
+        if seg.withheld:
+            # Marked by colour and tooltip, never in the text: the cell's text is the line's words.
+            item.setForeground(QColor("#8a8a8a"))
+            mark = "Closed session (秘密会)" if seg.withheld == "secret" else "Struck out (取消し)"
+            item.setToolTip(QCoreApplication.translate("TranscriptView", mark))
         return item
 
     def show_level(self, level: str) -> None:
@@ -78,9 +91,26 @@ class SpeakerAndLevelTools:
         self.edited.emit()
         return True
 
+    def mark_withheld(self, row: int, kind: str) -> bool:
+        """秘密会 ("secret"), 取消し ("struck") or public ("") for one line."""
+        if self.transcript is None or not 0 <= row < len(self.transcript.segments):
+            return False
+        seg = self.transcript.segments[row]
+        if seg.withheld == kind:
+            return False
+        seg.withheld = kind
+        self._filling = True
+        self.table.setItem(row, TEXT, self._text_item(seg))
+        self._shade(row)
+        self._filling = False
+        self.edited.emit()
+        return True
+
     def _sync_verbatim_button(self, row: int) -> None:
         segs = self.transcript.segments if self.transcript else []
         self.verbatim_button.setChecked(0 <= row < len(segs) and segs[row].verbatim)
+        kind = segs[row].withheld if 0 <= row < len(segs) else ""
+        self.withheld_box.setCurrentIndex(self.withheld_box.findData(kind))
 
     # ---- speakers --------------------------------------------------------------------------------
     def _show_speakers(self) -> None:

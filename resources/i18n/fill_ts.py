@@ -14,6 +14,8 @@ HERE = Path(__file__).parent
 # Strings passed to tr() as variables, per class (context).
 DYNAMIC = {"ExportDialog": ["Word (.docx)", "Markdown (.md)", "Text (.txt)", "JSON (.json)", "SRT (.srt)",
                             "WebVTT (.vtt)", "CSV (.csv)", "Q&A (一問一答, .docx)"],
+           # desktop/ui/transcript_tools.py (the line's 秘密会 / 取消し mark)
+           "TranscriptView": ["Public", "Closed session (秘密会)", "Struck out (取消し)"],
            "MainWindow": ["Audio/Video (*.wav *.mp3 *.m4a *.aac *.flac *.ogg *.mp4 *.mov *.webm)", "(untitled)",
                           # desktop/ui/menus.py translates these in the window's context
                           "&File", "New meeting", "Import audio/video file...", "Export...", "Quit", "&Recording",

@@ -1074,11 +1074,16 @@
         <translation>選択した行のケバ取り・整文を取り消します（書き出しでも発言どおりになります）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_tools.py" line="53" />
+        <location filename="../../desktop/ui/transcript_tools.py" line="40" />
+        <source>秘密会 and 取消し lines stay in the official record, not in the public copy</source>
+        <translation>秘密会・取消しの行は正本に残り、公開用からは除かれます</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_tools.py" line="61" />
         <source>As heard: %1</source>
         <translation>発言どおり: %1</translation>
     </message>
-</context>
+<message><source>Public</source><translation>公開</translation></message><message><source>Closed session (秘密会)</source><translation>秘密会</translation></message><message><source>Struck out (取消し)</source><translation>取消し</translation></message></context>
 <context>
     <name>VocabularyDialog</name>
     <message>
