@@ -7,7 +7,7 @@ from typing import Optional
 
 from desktop import config
 from desktop.core import errors, paths, store
-from desktop.core.meetings import MINUTES_FILE, TRANSCRIPT_FILE
+from desktop.core.meetings import MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from desktop.core.types import Meeting, Minutes, Transcript
 
 from .library import remember
@@ -63,6 +63,12 @@ def cmd_export(args, settings) -> int:
             transcript = store.load_transcript(src / TRANSCRIPT_FILE)
         if minutes is None and transcript is None:
             raise errors.InputNotFound(str(src / MINUTES_FILE), path=str(src / MINUTES_FILE))
+        record = args.format == "qa" or (args.template == "kaigiroku" and args.format in ("docx", "txt", "md"))
+        if minutes is None and record and (src / MEETING_FILE).exists():
+            # No minutes yet: the meeting's particulars still head a 会議録 or a 一問一答.
+            known = store.load_meeting(src / MEETING_FILE)
+            minutes = Minutes(title=known.title, date=known.date, place=known.place, attendees=list(known.attendees),
+                              start_time=known.start_time, end_time=known.end_time, absentees=list(known.absentees))
     else:
         try:
             data = store.read_json(src)

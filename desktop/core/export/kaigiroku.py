@@ -89,8 +89,7 @@ def official_numerals(text: str) -> str:
 def build_record(minutes: Optional[Minutes], transcript: Transcript, public: bool = False,
                  text_level: str = "kebatori", seireki: bool = False) -> Record:
     m = minutes or Minutes()
-    title = m.title or "会議"
-    title = title if title.endswith("会議録") else f"{title}会議録"
+    title = m.title if m.title.endswith("会議録") else f"{m.title}会議録"
     day = japanese.parse_iso_date(m.date)
     when = (wareki.format_seireki(day) if seireki else wareki.format_wareki(day)) if day else m.date
     rows = [("開会日時", f"{when}　{spoken_time(m.start_time)}".strip("　") if m.start_time else when)]
