@@ -201,3 +201,16 @@ def test_renaming_onto_another_speaker_merges_and_talk_times_follow():
     times = speaker_edits.talk_times(t)
     assert [(x.speaker, x.seconds, x.lines) for x in times] == [("木村室長", 6.0, 2), ("話者2", 3.0, 1)]
     assert speaker_edits.split_line(t, 2, 3.1) is None                  # too near the line's start
+
+
+def test_a_long_meeting_is_clustered_from_a_sample_and_every_window_joins_a_voice():
+    from desktop.core.diarization import MAX_CLUSTERED, cluster_many
+    x, truth = voices_of([MAX_CLUSTERED, 600, 900], noise=0.5)
+    labels = cluster_many(x, max_voices=4)
+    assert len(labels) == len(x) and same_partition_fast(labels, truth)
+
+
+def same_partition_fast(a: np.ndarray, b: np.ndarray) -> bool:
+    """Same grouping, label names aside: each label of `a` maps to one of `b` and back."""
+    pairs = set(zip(a.tolist(), b.tolist()))
+    return len(pairs) == len(set(a.tolist())) == len(set(b.tolist()))

@@ -27,6 +27,7 @@ MIN_KEEP = 6
 # attendee count given is larger than the number who spoke. Distinct voices: 0.21-0.67 on the tuning fixtures.
 MERGE_COS = 0.8
 BATCH = 32
+MAX_CLUSTERED = 1500    # windows clustered spectrally at once; the rest join the nearest voice
 
 
 class VoiceEngine(Protocol):
@@ -175,6 +176,21 @@ def cluster(embeddings: np.ndarray, max_voices: Optional[int] = None) -> np.ndar
     return _merge_close(labels, x)
 
 
+def cluster_many(embeddings: np.ndarray, max_voices: Optional[int] = None) -> np.ndarray:
+    """`cluster` for a long meeting: spectral clustering needs n x n memory and n^3 time, so beyond
+    MAX_CLUSTERED windows (about 20 minutes of speech) an evenly spread sample is clustered and every
+    window takes the voice whose mean embedding it is nearest."""
+    n = len(embeddings)
+    if n <= MAX_CLUSTERED:
+        return cluster(embeddings, max_voices)
+    x = _normalised(embeddings)
+    pick = np.linspace(0, n - 1, MAX_CLUSTERED).astype(int)
+    sample = cluster(x[pick], max_voices)
+    voices = np.unique(sample)
+    centres = _normalised(np.stack([x[pick][sample == v].mean(0) for v in voices]))
+    return voices[(x @ centres.T).argmax(1)]
+
+
 def _merge_close(labels: np.ndarray, x: np.ndarray) -> np.ndarray:
     """Join clusters of one voice: the closest pair of centroids while their cosine >= MERGE_COS."""
     labels = labels.copy()
@@ -222,7 +238,7 @@ def diarize(engine: VoiceEngine, samples: np.ndarray, sample_rate: int, spans: S
         return Diarization([], 0)
     embeddings = embed_windows(engine, samples, sample_rate, spans, windows, on_progress, cancel)
     check(cancel)
-    labels = _first_appearance_order(cluster(embeddings, max_voices))
+    labels = _first_appearance_order(cluster_many(embeddings, max_voices))
     voices = int(labels.max()) + 1
     x = _normalised(embeddings)
     centroids = _normalised(np.stack([x[labels == v].mean(0) for v in range(voices)]))

@@ -10,14 +10,13 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from .diarization import Diarization, VoiceEngine, cluster, embed_windows, plan_windows, turns_from
+from .diarization import Diarization, VoiceEngine, cluster_many, embed_windows, plan_windows, turns_from
 from .speakers import voice_label
 from .transcription import speech_spans
 from .types import Segment
 
 log = logging.getLogger("gijiroku.live_voices")
 RECLUSTER_EVERY = 40     # new windows (about 30 s of speech) between two clusterings
-MAX_CLUSTERED = 1500     # windows clustered at once (about 20 minutes of speech); the rest by centroid
 
 
 class LiveVoices:
@@ -60,10 +59,9 @@ class LiveVoices:
                 seg.speaker = voice_label(voice)
 
     def _recluster(self) -> None:
-        n = len(self.embeddings)
-        pick = np.linspace(0, n - 1, min(n, MAX_CLUSTERED)).astype(int)
-        fresh = cluster(self.embeddings[pick], self.max_voices)
-        centroids = np.stack([self.embeddings[pick][fresh == v].mean(0) for v in np.unique(fresh)])
+        fresh = cluster_many(self.embeddings, self.max_voices)
+        voices = np.unique(fresh)
+        centroids = np.stack([self.embeddings[fresh == v].mean(0) for v in voices])
         centroids /= np.maximum(np.linalg.norm(centroids, axis=1, keepdims=True), 1e-9)
         new = (self.embeddings @ centroids.T).argmax(1)
         self.labels, self.centroids = self._carry_numbers(new, centroids)
