@@ -78,11 +78,12 @@ def reassign(transcript: Transcript, segment_id: int, speaker: str) -> bool:
     return True
 
 
-def split_line(transcript: Transcript, segment_id: int, at: float) -> Segment | None:
+def split_line(transcript: Transcript, segment_id: int, at: float, punctuation_only: bool = False) -> Segment | None:
     """Cut a line at `at` seconds (the playback position where the voice changes). Without word
     times, the text is cut in proportion to the time, at the nearest punctuation or space within
     a few characters; the clerk moves words across if the cut is off. The new line takes the
-    next free id and no speaker (the clerk gives it one)."""
+    next free id and no speaker (the clerk gives it one). `punctuation_only`: cut only at a break
+    (automatic cuts; the clerk's own cut goes where the clerk says)."""
     segs = transcript.segments
     index = next((i for i, s in enumerate(segs) if s.id == segment_id), None)
     if index is None:
@@ -95,6 +96,8 @@ def split_line(transcript: Transcript, segment_id: int, at: float) -> Segment | 
     near = [i + 1 for i, ch in enumerate(seg.text[:-1]) if ch in "、。，,！？!? 　" and abs(i + 1 - cut) <= 4]
     if near:
         cut = min(near, key=lambda i: abs(i - cut))
+    elif punctuation_only:
+        return None     # no break near the change: never cut a word in two on the strength of timing alone
     tail = replace(seg, id=max(s.id for s in segs) + 1, start=at, text=seg.text[cut:].strip(), speaker="")
     seg.text, seg.end = seg.text[:cut].strip(), at
     segs.insert(index + 1, tail)

@@ -54,8 +54,8 @@ def voice_label(voice: int) -> str:
 def split_at_voice_changes(transcript: Transcript, diarization: Diarization) -> int:
     """A line two voices share is cut where the voice changes: each side at least MIN_SIDE_S long
     and a fifth of the line. Without word times the text is cut in proportion to the time, at the
-    nearest punctuation (Whisper ends its sentences with 。, and a change of speaker mostly falls
-    there). Returns the number of cuts."""
+    nearest punctuation within four characters (Whisper ends its sentences with 。, and a change of
+    speaker mostly falls there); without one the line stays whole. Returns the number of cuts."""
     cuts = 0
     for seg in list(transcript.segments):
         inside = [t for t in diarization.turns if t.end > seg.start and t.start < seg.end]
@@ -68,7 +68,7 @@ def split_at_voice_changes(transcript: Transcript, diarization: Diarization) -> 
             after = seg.end - max(right.start, seg.start)
             length = seg.end - seg.start
             if left.voice != right.voice and min(before, after) >= max(MIN_SIDE_S, 0.2 * length):
-                if split_line(transcript, seg.id, (left.end + right.start) / 2) is not None:
+                if split_line(transcript, seg.id, (left.end + right.start) / 2, punctuation_only=True) is not None:
                     cuts += 1
                 break
     return cuts
