@@ -30,9 +30,7 @@ def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional
         if transcript is None:
             raise ValueError("transcript needed")
         from .qa import exchanges, render_markdown
-        if options.public:
-            transcript = replace(transcript, segments=[s for s in transcript.segments if not s.withheld])
-        pairs = exchanges(transcript, options.text_level)
+        pairs = exchanges(_copy_for(transcript, options), options.text_level)
         title = minutes.title if minutes is not None else ""
         if out.suffix.lower() == ".docx":
             docx_export.write_qa(out, title, pairs, options)
@@ -53,9 +51,7 @@ def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional
         return out
     if transcript is not None:
         from ..tidying import tidy
-        if options.public:
-            transcript = replace(transcript, segments=[s for s in transcript.segments if not s.withheld])
-        transcript, _changes = tidy(transcript, options.text_level)   # ValueError on an unknown level
+        transcript, _changes = tidy(_copy_for(transcript, options), options.text_level)   # ValueError: unknown level
     if fmt in ("srt", "vtt"):
         if transcript is None:
             raise ValueError("transcript needed")
@@ -68,15 +64,21 @@ def export(fmt: str, out: Path, minutes: Optional[Minutes], transcript: Optional
         return out
     if minutes is None:
         raise ValueError("minutes needed")
-    template = load_template(options.template)
     if fmt == "docx":
         docx_export.write_docx(out, minutes, transcript, options)
     elif fmt == "md":
-        text.write_markdown(out, minutes, template, transcript, options.seireki)
+        text.write_markdown(out, minutes, load_template(options.template), transcript, options.seireki)
     elif fmt == "txt":
-        text.write_plain(out, minutes, template, transcript, options.seireki)
+        text.write_plain(out, minutes, load_template(options.template), transcript, options.seireki)
     elif fmt == "json":
         text.write_minutes_json(out, minutes)
     elif fmt == "csv":
         tables.write_actions_csv(out, minutes)
     return out
+
+
+def _copy_for(transcript: Transcript, options: ExportOptions) -> Transcript:
+    """The public copy leaves out the lines marked 秘密会 or 取消し; the official copy keeps them."""
+    if not options.public:
+        return transcript
+    return replace(transcript, segments=[s for s in transcript.segments if not s.withheld])
