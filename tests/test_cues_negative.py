@@ -62,8 +62,11 @@ def test_a_task_someone_takes_on_is_an_action(line):
 def test_first_person_lines_that_take_nothing_on_are_not_tasks():
     text = TAKING_ON.read_text(encoding="utf-8")
     said = [x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")]
-    assert len(said) >= 30
-    wrong = [x for x in said + lines() if cues.takes_on(x)]
+    # Written after the rule was last changed: the rule must hold on lines it was never fixed for.
+    later = [x.strip() for x in (TAKING_ON.parent / "not_tasks_later.txt").read_text(encoding="utf-8").splitlines()
+             if x.strip() and not x.startswith("#")]
+    assert len(said) >= 30 and len(later) >= 20
+    wrong = [x for x in said + later + lines() if cues.takes_on(x) or cues.cue_kind(x) in ("decision", "deferral")]
     assert not wrong, "\n".join(wrong)
 
 
@@ -82,27 +85,6 @@ def test_the_speaker_who_takes_a_task_on_owns_it():
     t.segments[1].speaker = "話者2"
     minutes = MinutesWriter(ScriptedChat()).write(t, meeting)
     assert [(a.owner, a.refs) for a in minutes.action_items] == [("話者2", [2])]
-
-
-def test_the_chair_s_bare_setting_is_a_decision_and_ordinary_lines_are_not():
-    from desktop.core.minutes import MinutesWriter
-    from desktop.core.types import Segment, Transcript
-    from test_draft import ScriptedChat
-
-    assert cues.settles("受付は九時からとします。") and cues.settles("日程は原案どおりといたします。")
-    negative = [x for x in lines() + [ln.strip() for ln in TAKING_ON.read_text(encoding="utf-8").splitlines()
-                                      if ln.strip() and not ln.startswith("#")] if cues.settles(x)]
-    assert not negative, "\n".join(negative)
-    t = Transcript([Segment(1, 0, 3, "ただいまから運営委員会を開会いたします。", "話者1"),
-                    Segment(2, 3, 6, "受付は九時からとします。", "話者1"),
-                    Segment(3, 6, 9, "説明の都合上、単価は千円とします。", "話者2")], duration=9)
-    chat = ScriptedChat()
-    kinds = MinutesWriter(chat).classify(t.segments)
-    assert kinds[2] == "decision"                     # the chair: no model call needed
-    assert kinds[3] != "decision"                     # someone else's bare 「とします」 is the model's to judge
-    assert len(chat.prompts) == 2                     # lines 1 and 3 asked, line 2 settled by the rule
-    t.segments[1].speaker = "話者2"
-    assert MinutesWriter(ScriptedChat()).classify(t.segments)[2] != "decision"
 
 
 @pytest.mark.parametrize("line,kind", [

@@ -22,7 +22,7 @@ _DECIDED_END = re.compile(
 # Procedure is not a decision for the minutes (開会といたします, 十分間の休憩とします) ...
 _PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|閉議|終了|中断)と(?:いた)?します$")
 # ... nor is a supposition (仮に百人だとします, 例えば雨が降ったとします).
-_SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします|ここでは")
+_SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします")
 # Putting off: explicit words for it, or a verb of deciding with a later time.
 _DEFERRED_WORDS = re.compile(r"継続審議|継続審査|継続して(?:審議|検討|協議)|保留(?:と|に|し|いた)|持ち越(?:し|す)"
                              r"|見送(?:る|り(?:と|に)|ります|りました)|先送り|結論(?:は|を)(?:出さず|持ち越)")
@@ -39,22 +39,6 @@ def states_decision(line: str) -> bool:
     """The wording alone says a decision was made (a reader would not doubt it)."""
     return not states_deferral(line) and any(
         _DECIDED_END.search(x) and not _PROCEDURE.search(x) and not _SUPPOSED.search(x) for x in sentences(line))
-
-
-# The chair settling a point: 「受付は九時からとします」「日程は原案どおりといたします」. Said by the
-# chair, the bare 「…とします」 decides; said by anyone else, it is left to the model.
-_SETTLES = re.compile(r"(?:と|に)(?:いた)?します$")
-_OPENS = re.compile(r"開会(?:いた)?します|開会を宣言|会議を(?:始め|開き|開催)|(?:を|の)?開催いたします|始めます")
-
-
-def settles(line: str) -> bool:
-    norm = normalize_text(line)
-    return not requests(norm) and not states_deferral(norm) and not procedure_or_supposition(norm) and \
-        not any(c in norm for c in NOT_DECIDED) and any(_SETTLES.search(x) for x in sentences(norm))
-
-
-def opens_meeting(line: str) -> bool:
-    return bool(_OPENS.search(normalize_text(line)))
 
 
 def procedure_or_supposition(line: str) -> bool:

@@ -108,13 +108,9 @@ class MinutesWriter:
     def classify(self, segments: list[Segment], cancel: Optional[CancelToken] = None,
                  step=lambda i: None) -> dict[int, str]:
         kinds: dict[int, str] = {}
-        # The chair: whoever opens the meeting (within its first lines), when the lines have speakers.
-        chair = next((s.speaker for s in segments[:5] if s.speaker and cues.opens_meeting(s.text)), "")
         for i, seg in enumerate(segments):
             check(cancel)
-            kinds[seg.id] = cues.cue_kind(seg.text) or \
-                ("decision" if chair and seg.speaker == chair and cues.settles(seg.text) else "") or \
-                self._classify_by_model(seg.text, cancel, seg.id)
+            kinds[seg.id] = cues.cue_kind(seg.text) or self._classify_by_model(seg.text, cancel, seg.id)
             step(i + 1)
         return kinds
 

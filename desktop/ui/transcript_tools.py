@@ -84,12 +84,7 @@ class SpeakerAndLevelTools:
         if seg.verbatim == keep:
             return False
         seg.verbatim = keep
-        self._filling = True
-        self.table.setItem(row, TEXT, self._text_item(seg))
-        self._shade(row)
-        self._filling = False
-        self.edited.emit()
-        return True
+        return self._redraw_line(row)
 
     def mark_withheld(self, row: int, kind: str) -> bool:
         """秘密会 ("secret"), 取消し ("struck") or public ("") for one line."""
@@ -99,6 +94,11 @@ class SpeakerAndLevelTools:
         if seg.withheld == kind:
             return False
         seg.withheld = kind
+        return self._redraw_line(row)
+
+    def _redraw_line(self, row: int) -> bool:
+        """One line's text cell drawn again after its marks changed."""
+        seg = self.transcript.segments[row]
         self._filling = True
         self.table.setItem(row, TEXT, self._text_item(seg))
         self._shade(row)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import japanese, paths, wareki
 from ..errors import InvalidTemplate
+from ..tidying import kebatori
 from ..types import Minutes, Transcript
 
 TEMPLATES = ("gijiyoshi", "gijiroku")
@@ -112,14 +113,13 @@ def date_line(m: Minutes, seireki: bool = False) -> str:
 _ACKNOWLEDGEMENT = re.compile(r"^(はい|ええ|承知(いた)?しました|了解(いた)?しました|わかりました|分かりました|"
                               r"かしこまりました|ありがとうございます|ありがとうございました|よろしくお願いします)"
                               r"[、。.!！]*$")
-_FILLER = re.compile(r"(?:^|(?<=[、。]))(?:えー+と?|ええと|あのー?|えっと|まあ|そのー)、?")
 
 
 def remark_text(text: str) -> str:
     """A line as 主な発言 gives it: without hesitations; empty when it only acknowledges."""
     parts = [p for p in re.split(r"(?<=。)", text.strip()) if p]
     kept = [p for p in parts if not _ACKNOWLEDGEMENT.match(re.sub(r"^(はい|ええ)、", "", p.strip()))]
-    return _FILLER.sub("", "".join(kept)).strip()
+    return kebatori("".join(kept)).strip() if kept else ""
 
 
 def remarks(refs: list[int], transcript: Optional[Transcript]) -> list[str]:
