@@ -7,7 +7,8 @@ sample meeting's transcript:
   busy, shared  one core kept busy by a spinning process; the threads follow the free cores
   busy, fixed   the same load, the thread count fixed at the setting (the engine as configured raw)
 The table prints seconds, the ratio to the quiet run, the threads each call used, tokens and peak
-RSS of each run (a child process per run, so RSS is that run's own).
+RSS of each run (a child process per run, so RSS is that run's own), and the share of its core that
+the busy program kept.
 """
 from __future__ import annotations
 
@@ -54,17 +55,26 @@ def one_run(model: str, threads: int, share: bool) -> dict:
 
 
 def run_child(model: str, threads: int, share: bool, busy: bool) -> dict:
+    import psutil
+
     load = subprocess.Popen([sys.executable, "-c", SPIN]) if busy else None
     try:
         if load:
             time.sleep(1.0)
+            load_cpu = sum(psutil.Process(load.pid).cpu_times()[:2])
+        started = time.perf_counter()
         out = subprocess.run([sys.executable, __file__, "--child", model, str(threads), "1" if share else "0"],
                              capture_output=True, text=True, check=True)
+        wall = time.perf_counter() - started
+        # What the other program kept of its core meanwhile: sharing must not starve it either.
+        other = (sum(psutil.Process(load.pid).cpu_times()[:2]) - load_cpu) / wall if load else None
     finally:
         if load:
             load.kill()
             load.wait()
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    result["other_share"] = other
+    return result
 
 
 def main() -> None:
@@ -87,12 +97,14 @@ def main() -> None:
     quiet = results[0][1]["seconds"]
     print(f"\nbench cpu-sharing: the minutes step of the sample meeting ({args.llm}, up to {args.threads} "
           f"threads, {os.cpu_count()} cores; 'busy' = one core kept busy by another process)\n")
-    print(f"{'run':<15}{'seconds':>9}{'x quiet':>9}{'threads':>9}{'calls':>7}{'tok in':>8}{'out':>6}"
-          f"{'dec':>5}{'act':>5}{'RSS MB':>8}")
+    print(f"{'run':<15}{'seconds':>9}{'x quiet':>9}{'threads':>9}{'other':>7}{'calls':>7}{'tok in':>8}"
+          f"{'out':>6}{'dec':>5}{'act':>5}{'RSS MB':>8}")
     for name, r in results:
+        other = "-" if r["other_share"] is None else f"{r['other_share']:.2f}"
         print(f"{name:<15}{r['seconds']:>9.1f}{r['seconds'] / quiet:>9.2f}{','.join(map(str, r['threads'])):>9}"
-              f"{r['calls']:>7}{r['tokens_in']:>8}{r['tokens_out']:>6}{r['decisions']:>5}{r['actions']:>5}"
-              f"{r['rss_mb']:>8.0f}")
+              f"{other:>7}{r['calls']:>7}{r['tokens_in']:>8}{r['tokens_out']:>6}{r['decisions']:>5}"
+              f"{r['actions']:>5}{r['rss_mb']:>8.0f}")
+    print("\nother: the share of its core the busy program kept during the run")
 
 
 if __name__ == "__main__":

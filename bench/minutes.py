@@ -1,6 +1,7 @@
 """`make bench-minutes`: the minutes pipeline against a naive single call, on every fixture meeting.
 
-For each fixture the transcript is made once (the project's transcription), then for the default
+Tuning meetings (tests/fixtures/) and held-out ones (tests/fixtures/heldout/, never used to write a
+rule) are reported apart. For each fixture the transcript is made once (the project's transcription), then for the default
 and the light model: fact recall (decisions, action items with owner/task/due, next meeting),
 false claims (deferred items stated as decisions, invented dates), seconds and tokens — for the
 pipeline and for one schema-constrained call over the whole transcript, in the same run.
@@ -57,15 +58,23 @@ def invented_dates(minutes: Minutes, transcript) -> int:
     return sum(1 for d in dated if d and not grounding.numbers_grounded(d.split("年")[-1], said))
 
 
+SETS = {"tuning": ROOT / "tests" / "fixtures", "heldout": ROOT / "tests" / "fixtures" / "heldout"}
+METHODS = ("pipeline", "naive", "script")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--models", nargs="*", default=["qwen2.5-1.5b", "qwen2.5-0.5b"])
+    ap.add_argument("--sets", nargs="*", default=list(SETS), choices=list(SETS),
+                    help="tuning: the meetings the rules were written on; heldout: never tuned on")
+    ap.add_argument("--methods", nargs="*", default=list(METHODS), choices=list(METHODS))
     args = ap.parse_args()
     cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
     whisper = WhisperTranscriber(cat.resolve("whisper-base", "asr")[1], cpu_threads=2)
     fixtures = []
-    for ref_path in sorted((ROOT / "tests" / "fixtures").glob("*.ref.json")):
+    for set_name, ref_path in ((n, p) for n in args.sets for p in sorted(SETS[n].glob("*.ref.json"))):
         ref = json.loads(ref_path.read_text(encoding="utf-8"))
+        ref["set"] = set_name
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
         transcript = transcribe_samples(whisper, audio.decode(ref_path.with_name(ref["id"] + ".wav")), meeting)
         # The script as spoken: what the minutes pipeline finds when speech recognition makes no error.
@@ -77,7 +86,7 @@ def main() -> None:
     for model in args.models:
         entry, path = cat.resolve(model, "llm")
         chat = LlamaChat(path, n_ctx=entry.n_ctx, n_threads=2)
-        for method in ("pipeline", "naive", "script"):
+        for method in args.methods:
             for ref, meeting, heard, said in fixtures:
                 transcript = said if method == "script" else heard
                 before = (chat.usage.prompt_tokens, chat.usage.completion_tokens)
@@ -92,29 +101,35 @@ def main() -> None:
                     print(f"{model} {method} {ref['id']}: {type(exc).__name__}")
                     m = Minutes()
                 s = score_facts(m, ref["facts"])
-                kept.append({"model": model, "method": method, "fixture": ref["id"], "found": s["found"],
+                kept.append({"model": model, "method": method, "set": ref["set"], "fixture": ref["id"],
+                             "found": s["found"],
                              "false_claims": s["false_claims"], "minutes": m.to_json(),
                              "transcript": [f"[{x.id}] {x.text}" for x in transcript.segments]})
                 rows.append((model, method, ref["id"], s["hits"], s["total"], len(s["false_claims"]),
                              invented_dates(m, transcript), time.perf_counter() - t0,
-                             chat.usage.prompt_tokens - before[0], chat.usage.completion_tokens - before[1]))
+                             chat.usage.prompt_tokens - before[0], chat.usage.completion_tokens - before[1],
+                             ref["set"], ref["duration"]))
         del chat
     # Every fixture's minutes and transcript, to see what a miss came from.
     (ROOT / "bench" / "last-minutes.json").write_text(json.dumps(kept, ensure_ascii=False, indent=1), encoding="utf-8")
-    print("\nbench-minutes: facts found / false claims / invented dates / seconds / tokens in, out\n")
-    print(
-        f"{'model':<14}{'method':<10}{'fixture':<11}{'recall':>8}{'false':>7}{'dates':>7}{'sec':>7}"
-        f"{'tok in':>8}{'out':>6}"
-    )
+    print("\nbench-minutes: facts found / false claims / invented dates / seconds / x audio / tokens in, out\n")
+    print(f"{'model':<14}{'method':<10}{'set':<9}{'fixture':<12}{'recall':>8}{'false':>7}{'dates':>7}{'sec':>7}"
+          f"{'x audio':>8}{'tok in':>8}{'out':>6}")
     for r in rows:
-        print(f"{r[0]:<14}{r[1]:<10}{r[2]:<11}{f'{r[3]}/{r[4]}':>8}{r[5]:>7}{r[6]:>7}{r[7]:>7.1f}{r[8]:>8}{r[9]:>6}")
+        print(f"{r[0]:<14}{r[1]:<10}{r[10]:<9}{r[2]:<12}{f'{r[3]}/{r[4]}':>8}{r[5]:>7}{r[6]:>7}{r[7]:>7.1f}"
+              f"{r[7] / r[11]:>8.2f}{r[8]:>8}{r[9]:>6}")
+    # Tuning and held-out apart: a figure on the meetings the rules were written on flatters.
+    print()
     for model in args.models:
-        for method in ("pipeline", "naive", "script"):
-            sel = [r for r in rows if r[0] == model and r[1] == method]
-            hits, total = sum(r[3] for r in sel), sum(r[4] for r in sel)
-            print(f"{model:<14}{method:<10}{'all':<11}{hits / total:>8.2f}{sum(r[5] for r in sel):>7}"
-                  f"{sum(r[6] for r in sel):>7}{sum(r[7] for r in sel):>7.1f}")
-
+        for method in args.methods:
+            for set_name in args.sets:
+                sel = [r for r in rows if r[0] == model and r[1] == method and r[10] == set_name]
+                hits, total = sum(r[3] for r in sel), sum(r[4] for r in sel)
+                if not total:
+                    continue
+                seconds, audio_s = sum(r[7] for r in sel), sum(r[11] for r in sel)
+                print(f"{model:<14}{method:<10}{set_name:<9}{'all':<12}{hits / total:>8.2f}"
+                      f"{sum(r[5] for r in sel):>7}{sum(r[6] for r in sel):>7}{seconds:>7.1f}{seconds / audio_s:>8.2f}")
 
 if __name__ == "__main__":
     main()

@@ -7,6 +7,11 @@ process (make bench): the minutes step with 2 threads took 2.0-2.2x its quiet ti
 1.7x, which is what one core does against two (the model alone on 1 core: the same 1.7x).
 So a job uses the cores the others leave free: measured when it starts, and again between model
 calls (a call lasts seconds, long enough to see a change).
+
+Reading a prompt with every thread while only the reply follows the free cores was tried: 900 prompt
+tokens in 42-46 s instead of 48-49 s (quiet: 27 s), the whole minutes step 1.63-1.85x instead of
+1.7x, and the busy program kept 0.72 of its core instead of all of it. Not worth taking a third of
+the core of the video call the meeting runs on; one free core (1.7-1.8x) is the floor here.
 """
 from __future__ import annotations
 
