@@ -11,7 +11,7 @@ MODELS_STAMP := models/store/.installed-stamp
 APT_PACKAGES := binutils openssl libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-cjk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-fast sample package test-package bench setup system-deps models clean-venv render-docx translations screenshots bench-asr bench-minutes bench-speakers
+.PHONY: run test test-fast sample package test-package bench setup system-deps models clean-venv render-docx translations screenshots bench-asr bench-minutes bench-speakers bench-kaigiroku
 
 run: setup
 	$(BIN)/gijiroku
@@ -30,6 +30,10 @@ bench-asr: setup
 # Who spoke when: tuning and held-out meetings, accuracy, names, seconds per audio second.
 bench-speakers: setup
 	$(BIN)/python bench/speakers.py
+
+# Held-out committee meetings as 会議録: speaker paragraphs, fillers left, bill numbers, formulas.
+bench-kaigiroku: setup
+	$(BIN)/python bench/kaigiroku.py
 
 bench-minutes: setup
 	$(BIN)/python bench/minutes.py

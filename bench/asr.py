@@ -21,11 +21,12 @@ sys.path.insert(0, str(ROOT))
 
 from desktop import config  # noqa: E402
 from desktop.core import audio, paths  # noqa: E402
-from bench.evaluation import cer, normalize_for_cer  # noqa: E402
+from bench.evaluation import audio_of, cer, normalize_for_cer  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
 from desktop.core.pipeline import transcribe_samples  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber  # noqa: E402
-from desktop.core.types import Meeting  # noqa: E402
+from desktop.core.coverage import gaps_of, heard  # noqa: E402
+from desktop.core.types import Meeting, Transcript  # noqa: E402
 
 
 def invented(segments, ref) -> int:
@@ -62,7 +63,7 @@ def main() -> None:
            [("held-out", p) for p in sorted((fixtures / "heldout").glob("*.ref.json"))]
     for kind, ref_path in sets:
         ref = json.loads(ref_path.read_text(encoding="utf-8"))
-        samples = audio.decode(ref_path.with_name(ref["id"] + ".wav"))
+        samples = audio.decode(audio_of(ref_path, ref))
         reference = "".join(u["text"] for u in ref["utterances"])
         # Raw faster-whisper's defaults fall back to sampling (temperature > 0) on windows it finds
         # doubtful, so its CER varies from run to run: it is run RAW_RUNS times and averaged.
@@ -74,8 +75,11 @@ def main() -> None:
             raw_cers.append(cer(reference, "".join(s.text for s in raw_segments)))
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
         t0 = time.perf_counter()
-        t = transcribe_samples(ours, samples, meeting)
+        marked = transcribe_samples(ours, samples, meeting)
         our_s = time.perf_counter() - t0
+        gaps, gap_s = gaps_of(marked)
+        # The （聴取不能） marks hold no words: the text and its timing are the heard lines alone.
+        t = Transcript(heard(marked.segments), marked.duration)
         r_spans = [(s.start, s.end) for s in raw_segments]
         o_spans = [(s.start, s.end) for s in t.segments]
         rows.append(
@@ -95,19 +99,23 @@ def main() -> None:
                 "ts": timestamp_error(o_spans, ref),
                 "raw_s": raw_s,
                 "s": our_s,
+                "gaps": gaps,
+                "gap_s": gap_s,
             }
         )
     print("\nbench-asr: CER / invented segments / timestamp error (s) / seconds; pipeline vs raw faster-whisper\n")
-    print(f"raw: mean of {RAW_RUNS} runs (range shown); invented / ts err of raw: its last run\n")
+    print(f"raw: mean of {RAW_RUNS} runs (range shown); invented / ts err of raw: its last run; gaps: speech "
+          f"left without text, marked （聴取不能） (not counted as text)\n")
     print(
         f"{'set':<9}{'fixture':<12}{'CER':>8}{'raw':>8}{'raw range':>14}{'ratio':>7}{'length':>8}{'invent':>8}"
-        f"{'raw':>5}{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}"
+        f"{'raw':>5}{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}{'gaps':>6}"
     )
     for r in rows:
         lo, hi = r["raw_range"]
         print(f"{r['set']:<9}{r['fixture']:<12}{r['cer']:>8.3f}{r['raw_cer']:>8.3f}{f'{lo:.3f}-{hi:.3f}':>14}"
               f"{r['cer'] / max(r['raw_cer'], 1e-9):>7.2f}{r['length']:>8.2f}{r['invented']:>8d}"
-              f"{r['raw_invented']:>5d}{r['ts']:>8.2f}{r['raw_ts']:>7.2f}{r['s']:>7.1f}{r['raw_s']:>7.1f}")
+              f"{r['raw_invented']:>5d}{r['ts']:>8.2f}{r['raw_ts']:>7.2f}{r['s']:>7.1f}{r['raw_s']:>7.1f}"
+              f"{r['gaps']:>6d}")
     for kind in ("tuning", "held-out"):
         part = [r for r in rows if r["set"] == kind]
         if part:

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from desktop import config  # noqa: E402
 from desktop.core import audio, paths  # noqa: E402
 from desktop.core.errors import MinutesGenerationError  # noqa: E402
-from bench.evaluation import score_facts  # noqa: E402
+from bench.evaluation import audio_of, score_facts  # noqa: E402
 from desktop.core.llm import LlamaChat  # noqa: E402
 from desktop.core.minutes import MinutesWriter  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
@@ -74,7 +74,7 @@ def main() -> None:
     for ref_path in sorted((ROOT / "tests" / "fixtures").glob("*.ref.json")):
         ref = json.loads(ref_path.read_text(encoding="utf-8"))
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
-        samples = audio.decode(ref_path.with_name(ref["id"] + ".wav"))
+        samples = audio.decode(audio_of(ref_path, ref))
         t0 = time.perf_counter()
         fixtures.append((ref, meeting, transcribe_samples(whisper, samples, meeting)))
         asr_s += time.perf_counter() - t0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -83,3 +84,10 @@ def line_speaker_at(segments: list, start: float, end: float) -> Any:
         if o > 0 and s.speaker:
             overlap[s.speaker] = overlap.get(s.speaker, 0.0) + o
     return max(overlap, key=lambda k: overlap[k]) if overlap else None
+
+
+def audio_of(ref_path: Path, ref: dict[str, Any]) -> Path:
+    """A fixture meeting's recording: `audio` in its reference (a long meeting is kept as Opus, as a
+    voice recorder would give it), else the WAV named after its id."""
+    return ref_path.with_name(ref.get("audio") or ref["id"] + ".wav")
+

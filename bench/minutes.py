@@ -1,10 +1,12 @@
 """`make bench-minutes`: the minutes pipeline against a naive single call, on every fixture meeting.
 
 Tuning meetings (tests/fixtures/) and held-out ones (tests/fixtures/heldout/, never used to write a
-rule) are reported apart. For each fixture the transcript is made once (the project's transcription), then for the default
-and the light model: fact recall (decisions, action items with owner/task/due, next meeting),
-false claims (deferred items stated as decisions, invented dates), seconds and tokens — for the
-pipeline and for one schema-constrained call over the whole transcript, in the same run.
+rule) are reported apart. For each fixture the transcript is made once (the project's
+transcription and speaker labels, as `process` makes them), then for the default and the light
+model: fact recall (decisions, action items with owner/task/due, next meeting), false claims
+(deferred items stated as decisions, invented dates), seconds, seconds per audio second and
+tokens, for the pipeline and for one schema-constrained call over the whole transcript, in the
+same run; and the pipeline on the script as spoken, by its true speakers.
 """
 from __future__ import annotations
 
@@ -19,13 +21,16 @@ sys.path.insert(0, str(ROOT))
 
 from desktop import config  # noqa: E402
 from desktop.core import audio, grounding, paths  # noqa: E402
-from bench.evaluation import score_facts  # noqa: E402
+from bench.evaluation import audio_of, score_facts  # noqa: E402
 from desktop.core.llm import LlamaChat  # noqa: E402
 from desktop.core.minutes import MinutesWriter  # noqa: E402
 from desktop.core.wording import format_line  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
+from desktop.core.campplus import CamPlusPlus  # noqa: E402
+from desktop.core.diarization import diarize  # noqa: E402
 from desktop.core.pipeline import transcribe_samples  # noqa: E402
-from desktop.core.transcription import WhisperTranscriber  # noqa: E402
+from desktop.core.speakers import label_speakers  # noqa: E402
+from desktop.core.transcription import WhisperTranscriber, speech_spans  # noqa: E402
 from desktop.core.types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript  # noqa: E402
 
 NAIVE_SCHEMA = {"type": "object", "properties": {
@@ -71,17 +76,22 @@ def main() -> None:
     args = ap.parse_args()
     cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
     whisper = WhisperTranscriber(cat.resolve("whisper-base", "asr")[1], cpu_threads=2)
+    voices = CamPlusPlus(cat.resolve("campplus", "speaker")[1], threads=2)
     fixtures = []
     for set_name, ref_path in ((n, p) for n in args.sets for p in sorted(SETS[n].glob("*.ref.json"))):
         ref = json.loads(ref_path.read_text(encoding="utf-8"))
         ref["set"] = set_name
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
-        transcript = transcribe_samples(whisper, audio.decode(ref_path.with_name(ref["id"] + ".wav")), meeting)
+        samples = audio.decode(audio_of(ref_path, ref))
+        transcript = transcribe_samples(whisper, samples, meeting)
+        # Speakers as `process` labels them: a task someone takes on is theirs only with a voice.
+        dia = diarize(voices, samples, audio.SAMPLE_RATE, speech_spans(samples), max_voices=len(meeting.attendees))
+        label_speakers(transcript, dia, meeting.attendees)
         # The script as spoken: what the minutes pipeline finds when speech recognition makes no error.
-        said = Transcript([Segment(i, u["start"], u["end"], u["text"]) for i, u in enumerate(ref["utterances"], 1)],
-                          duration=transcript.duration)
+        said = Transcript([Segment(i, u["start"], u["end"], u["text"], speaker=u["speaker"])
+                           for i, u in enumerate(ref["utterances"], 1)], duration=transcript.duration)
         fixtures.append((ref, meeting, transcript, said))
-    del whisper
+    del whisper, voices
     rows, kept = [], []
     for model in args.models:
         entry, path = cat.resolve(model, "llm")

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.evaluation import line_speaker_at, speaker_accuracy  # noqa: E402
+from bench.evaluation import audio_of, line_speaker_at, speaker_accuracy  # noqa: E402
 from desktop import config  # noqa: E402
 from desktop.core import audio, paths  # noqa: E402
 from desktop.core.campplus import CamPlusPlus  # noqa: E402
@@ -44,7 +44,7 @@ def main() -> None:
     rows = []
     for kind, ref_path in meetings():
         ref = json.loads(ref_path.read_text(encoding="utf-8"))
-        samples = audio.decode(ref_path.with_name(ref["id"] + ".wav"))
+        samples = audio.decode(audio_of(ref_path, ref))
         seconds = audio.duration_of(samples)
         utts = ref["utterances"]
         truth = [u["speaker"] for u in utts]

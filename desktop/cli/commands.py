@@ -11,7 +11,7 @@ from desktop.core.meetings import MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from desktop.core.types import Meeting, Minutes, Transcript
 
 from .library import remember
-from .inputs import catalog, engine, fit_memory, meeting
+from .inputs import catalog, engine, fit_memory, meeting, say_gaps
 from .parser import EXIT_USAGE, export_options
 from .progress import ProgressPrinter
 
@@ -23,6 +23,8 @@ def cmd_process(args, settings) -> int:
                                on_progress=ProgressPrinter(), export_options=export_options(args, settings.clerk_name),
                                user_terms=config.load_user_terms())
     remember(args.out, settings)
+    if "transcript" in written:
+        say_gaps(store.load_transcript(written["transcript"]))
     for path in written.values():
         print(path)
     return 0
@@ -34,6 +36,7 @@ def cmd_transcribe(args, settings) -> int:
     transcript = pipeline.transcribe(catalog(), engine(args, settings), args.audio, meeting(args),
                                      on_progress=ProgressPrinter(), user_terms=config.load_user_terms())
     store.write_json(args.out, transcript.to_json())
+    say_gaps(transcript)
     print(args.out)
     return 0
 

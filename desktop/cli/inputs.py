@@ -63,6 +63,25 @@ def fit_memory(engine, args, stream=None):
     return replace(engine, model_llm=light)
 
 
+def say_gaps(transcript, stream=None) -> None:
+    """One sentence when speech was left without text (（聴取不能） lines), so nobody takes the
+    transcript for complete unchecked."""
+    import sys
+
+    from desktop.core.coverage import gaps_of
+
+    from .parser import OneLineParser
+
+    count, seconds = gaps_of(transcript)
+    if not count:
+        return
+    (stream or sys.stderr).write(
+        f"{count} か所（計 {seconds:.0f} 秒）の発言を文字にできませんでした。文字起こしの「（聴取不能）」の行を"
+        f"再生して確認してください。\n" if OneLineParser.lang != "en" else
+        f"{count} stretch(es) of speech ({seconds:.0f} s in all) could not be transcribed; play the lines "
+        f"marked （聴取不能） in the transcript and check them.\n")
+
+
 def attendees(text: str) -> list[str]:
     return [a.strip() for a in text.replace("、", ",").split(",") if a.strip()]
 

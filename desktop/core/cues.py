@@ -63,7 +63,7 @@ def states_deferral(line: str) -> bool:
 ASKING = ("ください", "下さい", "くださるよう", "いただけますか", "いただきたい", "もらえますか", "ほしい")
 # ... and as the first morpheme of each (pyopenjtalk splits いただけますか into いただけ + ます + か).
 ASKING_STEMS = ("ください", "下さい", "くださる", "もらえ", "いただけ", "いただき", "ほしい")
-PLEASE = ("します", "いたします", "したい")  # お願い〜
+PLEASE = ("します", "いたします", "したい", "できますか", "できませんか")  # お願い〜
 _REQUEST = re.compile(r"[てで](?:" + "|".join(ASKING) + r")|ご\w{1,6}(?:ください|下さい)"
                       r"|お願い(?:" + "|".join(PLEASE) + r")|するように")
 # A request at the end of a task's text, replaced by する (「作成してください」->「作成する」).
@@ -72,6 +72,25 @@ REQUEST_TAIL = re.compile(r"(して(?:" + "|".join(ASKING) + r")|をお願い(?:
 
 def requests(line: str) -> bool:
     return bool(_REQUEST.search(line))
+
+
+# Taking on what was asked: the answer opens by accepting, or says it will be done. 「はい、」 opens
+# many answers that accept nothing (「はい、質問です」), so it counts only with a promise (ます) and no
+# question in the line.
+_ACCEPT_OPEN = re.compile(r"^(?:承知(?:しました|いたしました)|了解(?:です|しました)|わかりました|分かりました"
+                          r"|かしこまりました|引き受けます|やっておきます|やります)")
+_ACCEPT_SAYS = re.compile(r"やっておきます|引き受けます|承知(?:しました|いたしました)|対応します|対応いたします")
+
+
+def accepts(line: str) -> bool:
+    """The line takes on a request just made (「はい、やっておきます」「承知しました。」)."""
+    norm = normalize_text(line).strip()
+    if re.search(r"(?:か[。?？]?|[?？])$", norm):
+        return False
+    if _ACCEPT_OPEN.search(norm) or _ACCEPT_SAYS.search(norm):
+        return True
+    last = norm.rstrip("。")
+    return norm.startswith("はい") and last.endswith("ます") and not _NOT_PROMISE.search(last)
 
 
 # Taking a task on oneself: a first-person subject (私が, 私の方で, 私から ...) in a sentence that ends

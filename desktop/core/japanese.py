@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -106,7 +106,7 @@ def normalize_due(proposed: str, source_text: str, meeting_date: Optional[date] 
     """
     source_dates = find_dates(source_text)
     if not source_dates:
-        return ""
+        return relative_due(source_text, meeting_date)
     keys = {(m, d) for _, m, d in source_dates}
     for y, m, d in find_dates(proposed):
         if (m, d) in keys:
@@ -117,6 +117,28 @@ def normalize_due(proposed: str, source_text: str, meeting_date: Optional[date] 
             month, day = int(m.group(2)), int(m.group(3))
             return format_date(int(m.group(1)) if m.group(1) else infer_year(month, meeting_date), month, day)
     return ""
+
+
+# A due said relative to the meeting, with まで or 中に: 来週の火曜日までに, 今週中に, 月末までに.
+_WEEKDAYS = "月火水木金土日"
+_RELATIVE_DAY = re.compile(r"(再来週|来週|今週)(?:の)?([月火水木金土日])曜(?:日)?(?=まで)")
+_RELATIVE_SPAN = re.compile(r"(再来週|来週|今週|今月|来月|年度|月)(中|末)(?=に|まで)")
+
+
+def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
+    """A due the source sets relative to the meeting: the date with its weekday when the meeting's date
+    is known (来週の火曜日 -> 9月9日（火）), else the words as said (来週の火曜日, 今週中); never guessed."""
+    norm = normalize_text(source_text)
+    m = _RELATIVE_DAY.search(norm)
+    if m:
+        if meeting_date is None:
+            return f"{m.group(1)}の{m.group(2)}曜日"
+        weeks = {"今週": 0, "来週": 1, "再来週": 2}[m.group(1)]
+        day = _WEEKDAYS.index(m.group(2))
+        due = meeting_date + timedelta(days=7 * weeks - meeting_date.weekday() + day)
+        return f"{format_date(due.year, due.month, due.day)}（{m.group(2)}）"
+    m = _RELATIVE_SPAN.search(norm)
+    return m.group(1) + m.group(2) if m else ""
 
 
 def parse_iso_date(value: str) -> Optional[date]:

@@ -30,6 +30,7 @@ from . import cues, grounding, japanese, names, paths
 from .errors import MinutesGenerationError
 from .jobs import CancelToken, ProgressCallback, check, report
 from .chat import ChatModel, ContextOverflow, TruncatedReply
+from .coverage import heard
 from .reading import plain_request
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
                       format_line, lines_text, task_from_line, topic_blocks, topic_starts, without_due)
@@ -66,7 +67,7 @@ class MinutesWriter:
     # ---- public ----------------------------------------------------------------------------
     def write(self, transcript: Transcript, meeting: Meeting, on_progress: Optional[ProgressCallback] = None,
               cancel: Optional[CancelToken] = None) -> Minutes:
-        segments = [s for s in transcript.segments if s.text.strip()]
+        segments = [s for s in heard(transcript.segments) if s.text.strip()]
         total = max(1, len(segments))
 
         def progress(fraction: float) -> None:
@@ -95,7 +96,7 @@ class MinutesWriter:
         Lines already said do not change, so their kinds and items are final; topics that are over
         get their title and summary. The topic still under discussion is left for `write`, unless
         its lines already fill a call (then its prompt no longer changes)."""
-        segments = [s for s in transcript.segments if s.text.strip()]
+        segments = [s for s in heard(transcript.segments) if s.text.strip()]
         if not segments:
             return
         kinds = self.classify(segments, cancel)
@@ -138,7 +139,7 @@ class MinutesWriter:
                 target.append(Item(text, [seg.id]))
             elif kind == "action":
                 check(cancel)
-                item = self._action(seg, context, meeting, meeting_date, cancel)
+                item = self._action(seg, context, meeting, meeting_date, cancel, reply_to(seg, segments[i + 1:i + 3]))
                 if item is not None:
                     minutes.action_items.append(item)
             elif kind == "next_meeting" and not minutes.next_meeting:
@@ -164,7 +165,9 @@ class MinutesWriter:
         return text
 
     def _action(self, seg: Segment, context: list[Segment], meeting: Meeting, meeting_date,
-                cancel: Optional[CancelToken]) -> Optional[ActionItem]:
+                cancel: Optional[CancelToken], reply: list[Segment] = ()) -> Optional[ActionItem]:
+        """`reply`: the lines that accept a request (「はい、やっておきます。九月五日までに…」), where
+        the due date is often said."""
         prompt = self.prompts["action"].format(lines=lines_text(context),
                                                attendees="、".join(meeting.attendees) or "（不明）")
         try:
@@ -195,7 +198,11 @@ class MinutesWriter:
             task = said  # the model strayed, or kept only the verb (「送付する」): the line's own words
         task = cues.REQUEST_TAIL.sub("する", plain_request(task))
         due = japanese.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
-        return ActionItem(owner=owner, task=task, due=due, refs=[seg.id])
+        refs = [seg.id]
+        if not due and reply:
+            due = japanese.normalize_due(str(data.get("due", "")), "".join(s.text for s in reply), meeting_date)
+            refs += [s.id for s in reply] if due else []
+        return ActionItem(owner=owner, task=task, due=due, refs=refs)
 
     # ---- 3. agenda -------------------------------------------------------------------------
     def agenda(self, segments: list[Segment], kinds: dict[int, str], cancel: Optional[CancelToken],
@@ -304,6 +311,24 @@ class MinutesWriter:
             except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
                 last = type(exc).__name__  # never the model's text: it quotes the meeting, and this reaches the log
         raise MinutesGenerationError(f"{step}: invalid model output twice ({last})")
+
+
+def reply_to(request: Segment, following: list[Segment]) -> list[Segment]:
+    """The lines that answer a request by taking it on: the next line when it accepts (はい,
+    承知しました, やっておきます ...), and the one after when the same voice goes on without asking
+    anything. Another speaker's request, a question, or a line by the requester ends it."""
+    if not cues.requests(request.text) or not following:
+        return []
+    first = following[0]
+    if (request.speaker and first.speaker == request.speaker) or not cues.accepts(first.text):
+        return []
+    out = [first]
+    if len(following) > 1:
+        nxt = following[1]
+        same_voice = not first.speaker or nxt.speaker == first.speaker
+        if same_voice and not cues.requests(nxt.text) and not nxt.text.rstrip("。").endswith(("か", "か？", "？")):
+            out.append(nxt)
+    return out
 
 
 def validate_minutes(data: dict[str, Any]) -> None:

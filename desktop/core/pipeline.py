@@ -12,6 +12,7 @@ from typing import Optional, Sequence
 
 from . import audio, store
 from .cores import CoreMeter, threads_now
+from .coverage import GAP_TEXT, gaps_of, mark_gaps
 from .errors import GijirokuError
 from .export import ExportOptions, export
 from .job_lock import exclusive
@@ -82,11 +83,12 @@ def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meetin
     The meeting's title and attendees as opening context help most meetings and can make Whisper
     skip speech in others (one fixture lost 6 s of 2 minutes, another meeting 40%): when the
     decode leaves speech the VAD hears without any line, it is decoded again without the context,
-    and the result that leaves less speech uncovered is kept."""
+    and the result that leaves less speech uncovered is kept. Speech still without text then gets a
+    （聴取不能） line for the clerk (desktop.core.coverage)."""
     options = transcription_options(meeting)
     raw = transcriber.transcribe(samples, options, on_progress, cancel)
+    spans = speech_spans(samples)
     if options.initial_prompt:
-        spans = speech_spans(samples)
         lost = uncovered_speech(spans, raw.segments)
         if lost >= UNCOVERED_FALLBACK_S:
             again = transcriber.transcribe(samples, replace(options, initial_prompt=None),
@@ -98,6 +100,11 @@ def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meetin
             if lost_again < lost:
                 raw = again
     corrected, _changes = vocabulary_for(meeting, user_terms).correct(raw)
+    marked = mark_gaps(corrected, spans)
+    if marked:
+        count, seconds = gaps_of(corrected)
+        log.warning("%d stretch(es) of speech, %.1f s in all, have no text: marked as %s for the clerk",
+                    count, seconds, GAP_TEXT)
     return corrected
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from desktop import messages
 from desktop.core import audio, errors, speaker_edits
 from desktop.core.capture import Player
+from desktop.core.coverage import gaps_of, is_gap
 from desktop.core.types import Segment, Transcript
 from desktop.ui.speaker_panel import SpeakerPanel
 from desktop.ui.transcript_tools import SpeakerAndLevelTools
@@ -159,14 +160,19 @@ class TranscriptView(QWidget, SpeakerAndLevelTools):
         item = self.table.item(row, TEXT)
         item.setBackground(TO_CHECK if low else QColor(Qt.transparent))
         if low:
-            item.setToolTip(self.tr("Whisper was unsure of this line: check it against the audio"))
+            gap = is_gap(self.transcript.segments[row])
+            item.setToolTip(self.tr("Speech without text: play it and type what was said") if gap else
+                            self.tr("Whisper was unsure of this line: check it against the audio"))
 
     def rows_to_check(self) -> list[int]:
         return [i for i, s in enumerate(self.transcript.segments) if s.confidence == "low"] if self.transcript else []
 
     def _count_to_check(self) -> None:
         n = len(self.rows_to_check())
-        self.check_button.setText(self.tr("To check: %1 ▶").replace("%1", str(n)))
+        gaps = gaps_of(self.transcript)[0] if self.transcript else 0
+        # Speech left without text is said on the button itself, never only in the log.
+        self.check_button.setText(self.tr("To check: %1 (no text: %2) ▶").replace("%1", str(n)).replace("%2", str(gaps))
+                                  if gaps else self.tr("To check: %1 ▶").replace("%1", str(n)))
         self.check_button.setEnabled(n > 0)
 
     def next_to_check(self) -> int:

@@ -962,89 +962,99 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="49" />
+        <location filename="../../desktop/ui/transcript_view.py" line="50" />
         <source>Find</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="51" />
+        <location filename="../../desktop/ui/transcript_view.py" line="52" />
         <source>Replace with</source>
         <translation>置換後の文字列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="52" />
+        <location filename="../../desktop/ui/transcript_view.py" line="53" />
         <source>Find next</source>
         <translation>次を検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="53" />
+        <location filename="../../desktop/ui/transcript_view.py" line="54" />
         <source>Replace all</source>
         <translation>すべて置換</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="57" />
+        <location filename="../../desktop/ui/transcript_view.py" line="58" />
         <source>Lines Whisper was unsure of: the next one, played (F8)</source>
         <translation>認識の信頼度が低い行：次の行へ移って再生します（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="68" />
+        <location filename="../../desktop/ui/transcript_view.py" line="69" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="68" />
+        <location filename="../../desktop/ui/transcript_view.py" line="69" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="68" />
+        <location filename="../../desktop/ui/transcript_view.py" line="69" />
         <source>Text</source>
         <translation>発言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="77" />
-        <location filename="../../desktop/ui/transcript_view.py" line="282" />
-        <location filename="../../desktop/ui/transcript_view.py" line="313" />
+        <location filename="../../desktop/ui/transcript_view.py" line="78" />
+        <location filename="../../desktop/ui/transcript_view.py" line="288" />
+        <location filename="../../desktop/ui/transcript_view.py" line="319" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="78" />
+        <location filename="../../desktop/ui/transcript_view.py" line="79" />
         <source>-5 s</source>
         <translation>-5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="79" />
+        <location filename="../../desktop/ui/transcript_view.py" line="80" />
         <source>+5 s</source>
         <translation>+5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="85" />
+        <location filename="../../desktop/ui/transcript_view.py" line="86" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="162" />
+        <location filename="../../desktop/ui/transcript_view.py" line="164" />
+        <source>Speech without text: play it and type what was said</source>
+        <translation>文字にできなかった発言です。再生して、発言を入力してください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="165" />
         <source>Whisper was unsure of this line: check it against the audio</source>
         <translation>認識の信頼度が低い行です。音声を聞いて確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="169" />
+        <location filename="../../desktop/ui/transcript_view.py" line="174" />
+        <source>To check: %1 (no text: %2) ▶</source>
+        <translation>要確認: %1 行（うち聴取不能 %2） ▶</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="175" />
         <source>To check: %1 ▶</source>
         <translation>要確認: %1 行 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="267" />
+        <location filename="../../desktop/ui/transcript_view.py" line="273" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="329" />
+        <location filename="../../desktop/ui/transcript_view.py" line="335" />
         <source>Not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="341" />
+        <location filename="../../desktop/ui/transcript_view.py" line="347" />
         <source>%1 replaced</source>
         <translation>%1 件を置換しました</translation>
     </message>

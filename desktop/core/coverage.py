@@ -1,0 +1,51 @@
+"""Speech the decoder left without text, made visible.
+
+Whisper sometimes writes nothing for a stretch of speech (a context that made it skip, a voice far
+from the microphone, two people at once). The decode is tried again without the meeting's context
+first (desktop.core.pipeline); whatever speech is still without a line then gets a line of its own,
+（聴取不能） as a 会議録 writes it, marked for the clerk to check, so that nothing said disappears
+from the transcript unseen: the clerk steps to it, plays it, and types what was said.
+"""
+from __future__ import annotations
+
+from .types import Segment, Transcript
+
+GAP_TEXT = "（聴取不能）"
+# A stretch of speech at least this long with no line over any of it is a lost utterance; shorter
+# ones are the edges VAD pads around words and the breaths between them.
+MIN_GAP_S = 1.5
+
+
+def is_gap(segment: Segment) -> bool:
+    return segment.text == GAP_TEXT
+
+
+def uncovered_spans(spans: list[tuple[float, float]], segments: list[Segment],
+                    min_s: float = MIN_GAP_S) -> list[tuple[float, float]]:
+    """The VAD's speech spans of at least `min_s` seconds that no transcript line overlaps."""
+    return [(start, end) for start, end in spans if end - start >= min_s
+            and not any(min(end, s.end) > max(start, s.start) for s in segments)]
+
+
+def mark_gaps(transcript: Transcript, spans: list[tuple[float, float]], min_s: float = MIN_GAP_S) -> int:
+    """Put a （聴取不能） line, marked low confidence, where speech has no line; renumbers the lines.
+    Returns how many were put in."""
+    gaps = uncovered_spans(spans, transcript.segments, min_s)
+    if not gaps:
+        return 0
+    marks = [Segment(0, round(start, 3), round(end, 3), GAP_TEXT, confidence="low") for start, end in gaps]
+    transcript.segments = sorted(transcript.segments + marks, key=lambda s: (s.start, s.end))
+    for i, s in enumerate(transcript.segments, 1):
+        s.id = i
+    return len(marks)
+
+
+def gaps_of(transcript: Transcript) -> tuple[int, float]:
+    """How many （聴取不能） lines a transcript has, and their seconds."""
+    marks = [s for s in transcript.segments if is_gap(s)]
+    return len(marks), sum(s.end - s.start for s in marks)
+
+
+def heard(segments: list[Segment]) -> list[Segment]:
+    """The lines that hold what was said (not the marks of what could not be heard)."""
+    return [s for s in segments if not is_gap(s)]

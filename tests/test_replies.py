@@ -1,0 +1,65 @@
+"""A request taken on in the reply, and a due said relative to the meeting (issue 16, item 1).
+The lines here were written for these tests, not taken from a fixture meeting."""
+from datetime import date
+
+from desktop.core import cues
+from desktop.core.japanese import normalize_due, relative_due
+from desktop.core.minutes import MinutesWriter, reply_to
+from desktop.core.types import Meeting, Segment, Transcript
+from test_draft import ScriptedChat
+
+ACCEPTING = ["はい、やっておきます。", "承知しました。", "わかりました、対応します。", "はい、引き受けます。",
+             "了解しました。月曜に送ります。", "はい、まとめてお送りします。"]
+NOT_ACCEPTING = ["はい、質問があります。", "はい、それはいつまででしょうか。", "いえ、今週は手が空いておりません。",
+                 "はい、そうですね。", "その件は課長に確認してください。", "分かりにくい資料でした。",
+                 "はい、承知しましたか？"]
+
+
+def test_an_answer_that_takes_a_request_on():
+    assert all(cues.accepts(x) for x in ACCEPTING), [x for x in ACCEPTING if not cues.accepts(x)]
+    assert not any(cues.accepts(x) for x in NOT_ACCEPTING), [x for x in NOT_ACCEPTING if cues.accepts(x)]
+
+
+def test_a_request_may_end_in_can_you():
+    assert cues.requests("山本さん、会場の予約をお願いできますか。")
+    assert cues.requests("資料の修正をお願いできませんか。")
+    assert not cues.requests("お願いできる業者が見つかりました。")
+
+
+def test_a_due_relative_to_the_meeting_is_written_as_said_or_as_its_date():
+    line = "来週の木曜日までに、私から業者に連絡しておきます。"
+    assert relative_due(line) == "来週の木曜日"
+    # Wednesday 2025-10-01: next week's Thursday is the 9th.
+    assert relative_due(line, date(2025, 10, 1)) == "2025年10月9日（木）"
+    assert relative_due("今週の金曜日までにまとめます。", date(2025, 10, 1)) == "2025年10月3日（金）"
+    assert relative_due("今週中に回答いたします。") == "今週中"
+    assert relative_due("月末までに提出します。") == "月末"
+    # No まで, no 中に: a day mentioned is not a due.
+    for said in ("来週は火曜日が祝日です。", "今月の会議は中止です。", "来週の水曜日に説明会があります。"):
+        assert relative_due(said) == "", said
+    # An explicit date still wins.
+    assert normalize_due("", "十月二十日までに、来週の火曜日の分も含めて出します。") == "10月20日"
+
+
+def seg(i, text, speaker=""):
+    return Segment(i, float(i), i + 0.9, text, speaker=speaker)
+
+
+def test_the_reply_is_the_accepting_line_and_what_the_same_voice_says_next():
+    ask = seg(1, "石井さん、議事録の案をお願いできますか。", "話者1")
+    yes, when = seg(2, "はい、やっておきます。", "話者2"), seg(3, "十月十日までに、皆さんにお送りします。", "話者2")
+    assert reply_to(ask, [yes, when]) == [yes, when]
+    assert reply_to(ask, [yes, seg(3, "十月十日でよろしいですか。", "話者2")]) == [yes]
+    assert reply_to(ask, [yes, seg(3, "十月十日までにお願いします。", "話者1")]) == [yes]
+    assert reply_to(ask, [seg(2, "その前に一点よろしいですか。", "話者2"), when]) == []
+    assert reply_to(seg(1, "議事録の案は石井さんが作っています。", "話者1"), [yes, when]) == []
+
+
+def test_a_request_gets_the_due_said_in_its_reply():
+    meeting = Meeting(title="係内打合せ", date="2025-10-01", attendees=["石井主事", "西田係長"])
+    t = Transcript([seg(1, "では石井さん、議事録の案の作成をお願いできますか。", "話者1"),
+                    seg(2, "はい、やっておきます。", "話者2"),
+                    seg(3, "来週の金曜日までに、皆さんにお送りします。", "話者2"),
+                    seg(4, "よろしくお願いします。", "話者1")], 5.0)
+    minutes = MinutesWriter(ScriptedChat()).write(t, meeting)
+    assert [(a.owner, a.due, a.refs) for a in minutes.action_items] == [("石井主事", "2025年10月10日（金）", [1, 2, 3])]
