@@ -53,8 +53,15 @@ RAW_RUNS = 3
 def main() -> None:
     from faster_whisper import WhisperModel
 
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("model", nargs="?", default="whisper-base")
+    ap.add_argument("--only", nargs="*", help="these meetings (ids) alone")
+    ap.add_argument("--raw-runs", type=int, default=RAW_RUNS)
+    args = ap.parse_args()
     cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
-    model_dir = cat.resolve(sys.argv[1] if len(sys.argv) > 1 else "whisper-base", "asr")[1]
+    model_dir = cat.resolve(args.model, "asr")[1]
     raw = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=2)
     ours = WhisperTranscriber(model_dir, cpu_threads=2)
     rows = []
@@ -63,15 +70,17 @@ def main() -> None:
            [("held-out", p) for p in sorted((fixtures / "heldout").glob("*.ref.json"))]
     for kind, ref_path in sets:
         ref = json.loads(ref_path.read_text(encoding="utf-8"))
+        if args.only and ref["id"] not in args.only:
+            continue
         samples = audio.decode(audio_of(ref_path, ref))
         reference = "".join(u["text"] for u in ref["utterances"])
         # Raw faster-whisper's defaults fall back to sampling (temperature > 0) on windows it finds
         # doubtful, so its CER varies from run to run: it is run RAW_RUNS times and averaged.
         raw_cers, raw_s = [], 0.0
-        for _ in range(RAW_RUNS):
+        for _ in range(args.raw_runs):
             t0 = time.perf_counter()
             raw_segments = list(raw.transcribe(samples, language="ja")[0])
-            raw_s += (time.perf_counter() - t0) / RAW_RUNS
+            raw_s += (time.perf_counter() - t0) / args.raw_runs
             raw_cers.append(cer(reference, "".join(s.text for s in raw_segments)))
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
         t0 = time.perf_counter()
@@ -104,7 +113,7 @@ def main() -> None:
             }
         )
     print("\nbench-asr: CER / invented segments / timestamp error (s) / seconds; pipeline vs raw faster-whisper\n")
-    print(f"raw: mean of {RAW_RUNS} runs (range shown); invented / ts err of raw: its last run; gaps: speech "
+    print(f"raw: mean of {args.raw_runs} runs (range shown); invented / ts err of raw: its last run; gaps: speech "
           f"left without text, marked （聴取不能） (not counted as text)\n")
     print(
         f"{'set':<9}{'fixture':<12}{'CER':>8}{'raw':>8}{'raw range':>14}{'ratio':>7}{'length':>8}{'invent':>8}"

@@ -73,6 +73,7 @@ def main() -> None:
     ap.add_argument("--sets", nargs="*", default=list(SETS), choices=list(SETS),
                     help="tuning: the meetings the rules were written on; heldout: never tuned on")
     ap.add_argument("--methods", nargs="*", default=list(METHODS), choices=list(METHODS))
+    ap.add_argument("--only", nargs="*", help="these meetings (ids) alone")
     args = ap.parse_args()
     cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
     whisper = WhisperTranscriber(cat.resolve("whisper-base", "asr")[1], cpu_threads=2)
@@ -80,6 +81,8 @@ def main() -> None:
     fixtures = []
     for set_name, ref_path in ((n, p) for n in args.sets for p in sorted(SETS[n].glob("*.ref.json"))):
         ref = json.loads(ref_path.read_text(encoding="utf-8"))
+        if args.only and ref["id"] not in args.only:
+            continue
         ref["set"] = set_name
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
         samples = audio.decode(audio_of(ref_path, ref))
