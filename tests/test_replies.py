@@ -34,8 +34,11 @@ def test_a_due_relative_to_the_meeting_is_written_as_said_or_as_its_date():
     assert relative_due("今週の金曜日までにまとめます。", date(2025, 10, 1)) == "2025年10月3日（金）"
     assert relative_due("今週中に回答いたします。") == "今週中"
     assert relative_due("月末までに提出します。") == "月末"
+    assert relative_due("九月中に回答します。") == "9月中"
+    assert relative_due("十二月末までに整理いたします。") == "12月末"
     # No まで, no 中に: a day mentioned is not a due.
-    for said in ("来週は火曜日が祝日です。", "今月の会議は中止です。", "来週の水曜日に説明会があります。"):
+    for said in ("来週は火曜日が祝日です。", "今月の会議は中止です。", "来週の水曜日に説明会があります。",
+                 "毎月末に報告しています。"):
         assert relative_due(said) == "", said
     # An explicit date still wins.
     assert normalize_due("", "十月二十日までに、来週の火曜日の分も含めて出します。") == "10月20日"

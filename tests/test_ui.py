@@ -362,6 +362,21 @@ def test_lines_whisper_was_unsure_of_are_shaded_and_stepped_through(window, qtbo
     assert view.transcript.segments[3].confidence == "low"
 
 
+def test_speech_without_text_is_counted_on_the_check_button(window, qtbot):
+    from desktop.core.coverage import GAP_TEXT
+    from desktop.core.types import Segment, Transcript
+
+    view = window.transcript_view
+    lines = [Segment(1, 0.0, 2.0, "開会いたします。", confidence="ok"),
+             Segment(2, 2.5, 6.0, GAP_TEXT, confidence="low"),
+             Segment(3, 6.5, 8.0, "財政会と協議します。", confidence="low")]
+    view.set_transcript(Transcript(lines, 8.0))
+    assert view.check_button.text() == "要確認: 2 行（うち聴取不能 1） ▶"
+    assert "再生して" in view.table.item(1, 2).toolTip()
+    view.table.item(1, 2).setText("ただいまから委員会を開きます。")  # the clerk typed what was said
+    assert view.check_button.text() == "要確認: 1 行 ▶"
+
+
 def test_speaker_legend_and_tools(window, qtbot):
     import numpy as np
 

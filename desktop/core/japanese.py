@@ -122,7 +122,7 @@ def normalize_due(proposed: str, source_text: str, meeting_date: Optional[date] 
 # A due said relative to the meeting, with まで or 中に: 来週の火曜日までに, 今週中に, 月末までに.
 _WEEKDAYS = "月火水木金土日"
 _RELATIVE_DAY = re.compile(r"(再来週|来週|今週)(?:の)?([月火水木金土日])曜(?:日)?(?=まで)")
-_RELATIVE_SPAN = re.compile(r"(再来週|来週|今週|今月|来月|年度|月)(中|末)(?=に|まで)")
+_RELATIVE_SPAN = re.compile(r"(再来週|来週|今週|今月|来月|年度|\d{1,2}月|(?<![毎\d])月)(中|末)(?=に|まで)")
 
 
 def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
