@@ -82,10 +82,15 @@ _ACCEPT_OPEN = re.compile(r"^(?:承知(?:しました|いたしました)|了解
 _ACCEPT_SAYS = re.compile(r"やっておきます|引き受けます|承知(?:しました|いたしました)|対応します|対応いたします")
 
 
+def asks(line: str) -> bool:
+    """The line ends in a question (…ですか。, …よろしいですか？)."""
+    return bool(re.search(r"(?:か[。?？]?|[?？])$", normalize_text(line).strip()))
+
+
 def accepts(line: str) -> bool:
     """The line takes on a request just made (「はい、やっておきます」「承知しました。」)."""
     norm = normalize_text(line).strip()
-    if re.search(r"(?:か[。?？]?|[?？])$", norm):
+    if asks(norm):
         return False
     if _ACCEPT_OPEN.search(norm) or _ACCEPT_SAYS.search(norm):
         return True

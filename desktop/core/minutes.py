@@ -326,7 +326,7 @@ def reply_to(request: Segment, following: list[Segment]) -> list[Segment]:
     if len(following) > 1:
         nxt = following[1]
         same_voice = not first.speaker or nxt.speaker == first.speaker
-        if same_voice and not cues.requests(nxt.text) and not nxt.text.rstrip("。").endswith(("か", "か？", "？")):
+        if same_voice and not cues.requests(nxt.text) and not cues.asks(nxt.text):
             out.append(nxt)
     return out
 
