@@ -5,9 +5,11 @@ Small models do better with short, focused questions than with one call over a w
 
 1. Each line gets a kind (decision, action, deferral, next meeting, agenda, proposal, other).
    The wording of Japanese meetings often states it outright (「〜とします」「〜してください」
-   「次回改めて検討します」); those cues decide (desktop.core.cues.cue_kind). The model
-   classifies the remaining lines, one short call each; the instructions and examples form a
-   constant prefix, so llama.cpp's prompt cache makes each call cost only the line's tokens.
+   「次回改めて検討します」); those cues decide (desktop.core.cues.cue_kind). A line whose kind
+   could not change the minutes whatever the model said (no date, no one named, nothing decided or
+   put off: desktop.core.triage) is "other" without a call. The model classifies the rest, one
+   short call each; the instructions and examples form a constant prefix, so llama.cpp's prompt
+   cache makes each call cost only the line's tokens.
 2. Each decision, deferral and action line is turned into a minutes sentence, or owner/task/due,
    by a short call that sees only that line and the one before it.
 3. Agenda topics come from the line that announces them, and own the lines up to the next one;
@@ -21,12 +23,13 @@ from __future__ import annotations
 
 import copy
 import json
+import logging
 from dataclasses import dataclass
 from typing import Any, Optional
 
 import jsonschema
 
-from . import cues, grounding, japanese, names, paths
+from . import cues, grounding, japanese, names, paths, triage
 from .errors import MinutesGenerationError
 from .jobs import CancelToken, ProgressCallback, check, report
 from .chat import ChatModel, ContextOverflow, TruncatedReply
@@ -35,6 +38,8 @@ from .reading import plain_request
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
                       format_line, lines_text, task_from_line, topic_blocks, topic_starts, without_due)
 from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
+
+log = logging.getLogger("gijiroku.minutes")
 
 # A sentence the model wrote must share this much of its wording with its source line.
 MIN_SUPPORT = 0.35
@@ -63,6 +68,7 @@ class MinutesWriter:
         # (desktop.core.draft) asks the same questions the final run asks, so after Stop only the
         # questions about new lines, and the summary of the open topic, reach the model.
         self.answers: dict[tuple, Any] = {}
+        self.classified: dict[str, int] = {}  # how the last run's lines got their kind (for benchmarks)
 
     # ---- public ----------------------------------------------------------------------------
     def write(self, transcript: Transcript, meeting: Meeting, on_progress: Optional[ProgressCallback] = None,
@@ -73,7 +79,7 @@ class MinutesWriter:
         def progress(fraction: float) -> None:
             report(on_progress, "minutes", fraction, 1.0)
 
-        kinds = self.classify(segments, cancel, lambda i: progress(0.5 * i / total))
+        kinds = self.classify(segments, meeting, cancel, lambda i: progress(0.5 * i / total))
         minutes = Minutes(title=meeting.title, date=meeting.date, place=meeting.place,
                           attendees=list(meeting.attendees), start_time=meeting.start_time, end_time=meeting.end_time,
                           absentees=list(meeting.absentees), materials=list(meeting.materials),
@@ -99,20 +105,34 @@ class MinutesWriter:
         segments = [s for s in heard(transcript.segments) if s.text.strip()]
         if not segments:
             return
-        kinds = self.classify(segments, cancel)
+        kinds = self.classify(segments, meeting, cancel)
         self.extract_items(Minutes(), segments, kinds, meeting, cancel)
         scratch = Minutes(agenda=self.agenda(segments, kinds, cancel, settled_only=True))
         if self.options.summaries:
             self.summarise(scratch, segments, meeting, cancel)
 
     # ---- 1. kinds --------------------------------------------------------------------------
-    def classify(self, segments: list[Segment], cancel: Optional[CancelToken] = None,
+    def classify(self, segments: list[Segment], meeting: Meeting, cancel: Optional[CancelToken] = None,
                  step=lambda i: None) -> dict[int, str]:
+        """Each line's kind: by its wording where that settles it, else by the model. A line no kind
+        could come of (desktop.core.triage) is "other" without a call: most of a meeting."""
         kinds: dict[int, str] = {}
+        by = {"wording": 0, "left": 0, "model": 0}
         for i, seg in enumerate(segments):
             check(cancel)
-            kinds[seg.id] = cues.cue_kind(seg.text) or self._classify_by_model(seg.text, cancel, seg.id)
+            kind = cues.cue_kind(seg.text)
+            if kind:
+                by["wording"] += 1
+            elif not triage.needs_model(seg.text, [s.text for s in segments[max(0, i - 1):i]], meeting.attendees):
+                kind = "other"
+                by["left"] += 1
+            else:
+                kind = self._classify_by_model(seg.text, cancel, seg.id)
+                by["model"] += 1
+            kinds[seg.id] = kind
             step(i + 1)
+        self.classified = by
+        log.info("line kinds: %d by wording, %d left as other, %d by the model", by["wording"], by["left"], by["model"])
         return kinds
 
     def _classify_by_model(self, text: str, cancel: Optional[CancelToken], seg_id: int = 0) -> str:
@@ -168,13 +188,16 @@ class MinutesWriter:
                 cancel: Optional[CancelToken], reply: list[Segment] = ()) -> Optional[ActionItem]:
         """`reply`: the lines that accept a request (「はい、やっておきます。九月五日までに…」), where
         the due date is often said."""
+        self_assigned = bool(seg.speaker) and cues.takes_on(seg.text) and not cues.requests(seg.text)
+        if not self_assigned and not triage.names_someone([s.text for s in context], meeting.attendees):
+            return None  # nobody is named to give it to: whatever the model said, no owner would hold
         prompt = self.prompts["action"].format(lines=lines_text(context),
                                                attendees="、".join(meeting.attendees) or "（不明）")
         try:
             data = self._ask(prompt, "action", 160, cancel)
         except MinutesGenerationError:
             data = {"owner": "", "task": "", "due": ""}
-        if seg.speaker and cues.takes_on(seg.text) and not cues.requests(seg.text):
+        if self_assigned:
             # 「私が担当し…用意します」: the owner is whoever said it (the line's speaker label: a name
             # the meeting or the clerk gave, or 話者N until someone does).
             owner = names.match_owner(seg.speaker, meeting.attendees)
