@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import json
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -51,7 +52,8 @@ def _load(name: str) -> str:
 
 @dataclass(frozen=True)
 class MinutesOptions:
-    chunk_tokens: int = 1100        # transcript tokens per call that reads many lines
+    summary_tokens: int = 700       # transcript tokens a topic's summary reads (the topic's gist beyond that)
+    title_tokens: int = 300         # transcript tokens a topic's title is made from (its opening lines)
     summaries: bool = True
     summary_reply_tokens: int = 320
 
@@ -91,7 +93,7 @@ class MinutesWriter:
         progress(0.75)
         if self.options.summaries:
             topics = max(1, len(minutes.agenda))
-            self.summarise(minutes, segments, meeting, cancel, lambda i: progress(0.75 + 0.25 * i / topics))
+            self.summarise(minutes, segments, kinds, meeting, cancel, lambda i: progress(0.75 + 0.25 * i / topics))
         progress(1.0)
         validate_minutes(minutes.to_json())
         return minutes
@@ -100,8 +102,8 @@ class MinutesWriter:
         """Ask now what `write` will ask about this part of a meeting still being recorded.
 
         Lines already said do not change, so their kinds and items are final; topics that are over
-        get their title and summary. The topic still under discussion is left for `write`, unless
-        its lines already fill a call (then its prompt no longer changes)."""
+        get their title and summary. The topic still under discussion is left for `write`: its
+        summary's lines change with every decision or request said in it."""
         segments = [s for s in heard(transcript.segments) if s.text.strip()]
         if not segments:
             return
@@ -109,7 +111,7 @@ class MinutesWriter:
         self.extract_items(Minutes(), segments, kinds, meeting, cancel)
         scratch = Minutes(agenda=self.agenda(segments, kinds, cancel, settled_only=True))
         if self.options.summaries:
-            self.summarise(scratch, segments, meeting, cancel)
+            self.summarise(scratch, segments, kinds, meeting, cancel)
 
     # ---- 1. kinds --------------------------------------------------------------------------
     def classify(self, segments: list[Segment], meeting: Meeting, cancel: Optional[CancelToken] = None,
@@ -250,19 +252,15 @@ class MinutesWriter:
             # No announced agenda: each line that moves to a new matter starts a topic, titled by the model.
             starts = [s.id for s in segments if kinds[s.id] == "agenda"] or [segments[0].id]
         blocks = topic_blocks(segments, starts)
-        if settled_only and blocks and self._growing(blocks[-1]):
+        if settled_only and blocks:
             blocks = blocks[:-1]
             titles = titles[:len(blocks)]
         if not titles:
             titles = [self._topic_title(block, cancel) for block in blocks]
         return [AgendaItem(title=title, refs=[s.id for s in block]) for title, block in zip(titles, blocks) if title]
 
-    def _growing(self, block: list[Segment]) -> bool:
-        """The last topic of a meeting still going on, while a call about it would see new lines."""
-        return len(self._fit(block)) == len(block)
-
     def _topic_title(self, block: list[Segment], cancel: Optional[CancelToken]) -> str:
-        lines = self._fit(block)
+        lines = self._fit(block, self.options.title_tokens)
         try:
             title = self._ask(self.prompts["topic"].format(lines=lines_text(lines)), "topic", 60, cancel)["title"]
         except MinutesGenerationError:
@@ -271,15 +269,18 @@ class MinutesWriter:
         return title if grounding.support(title, "".join(s.text for s in block)) >= 0.5 else ""
 
     # ---- summaries -------------------------------------------------------------------------
-    def summarise(self, minutes: Minutes, segments: list[Segment], meeting: Meeting,
+    def summarise(self, minutes: Minutes, segments: list[Segment], kinds: dict[int, str], meeting: Meeting,
                   cancel: Optional[CancelToken], step=lambda i: None) -> None:
         by_id = {s.id: s for s in segments}
         for n, item in enumerate(minutes.agenda):
             check(cancel)
             step(n)
-            lines = self._fit([by_id[r] for r in item.refs if r in by_id])
+            block = [by_id[r] for r in item.refs if r in by_id]
+            lines = self._gist(block, kinds)
             if not lines:
                 continue
+            if len(lines) < len(block):
+                log.info("topic %d summarised from %d of its %d lines", n + 1, len(lines), len(block))
             prompt = self.prompts["summary"].format(title=meeting.title or "（未設定）", topic=item.title,
                                                     lines=lines_text(lines))
             try:
@@ -290,12 +291,38 @@ class MinutesWriter:
             if grounding.support(summary, source) >= MIN_SUPPORT and grounding.numbers_grounded(summary, source):
                 item.summary = summary.strip()
 
-    def _fit(self, lines: list[Segment]) -> list[Segment]:
-        """The first lines of a block that fit one call's budget (the model's own token count)."""
+    def _gist(self, block: list[Segment], kinds: dict[int, str]) -> list[Segment]:
+        """The lines a topic's summary reads, in the order said, within the summary's token budget.
+
+        A topic that fits is read whole. A longer one (an hour's single topic is hundreds of lines)
+        is read for what the minutes turn on, not for its first few minutes: the opening lines,
+        then every line with a kind (decided, put off, asked, proposed), then lines with figures,
+        then the rest from the start, as long as the budget lasts."""
+        costs = [self.chat.count_tokens(format_line(s)) + 1 for s in block]
+        budget = self.options.summary_tokens
+        if sum(costs) <= budget:
+            return block
+
+        def rank(i: int) -> int:
+            if i < 2:
+                return 0
+            if kinds.get(block[i].id, "other") != "other":
+                return 1
+            return 2 if re.search(r"\d", japanese.normalize_text(block[i].text)) else 3
+
+        chosen, used = set(), 0
+        for i in sorted(range(len(block)), key=lambda i: (rank(i), i)):
+            if used + costs[i] <= budget:
+                chosen.add(i)
+                used += costs[i]
+        return [block[i] for i in sorted(chosen)]
+
+    def _fit(self, lines: list[Segment], budget: int) -> list[Segment]:
+        """The first lines of a block that fit `budget` (the model's own token count)."""
         out, used = [], 0
         for s in lines:
             cost = self.chat.count_tokens(format_line(s)) + 1
-            if out and used + cost > self.options.chunk_tokens:
+            if out and used + cost > budget:
                 break
             out.append(s)
             used += cost
