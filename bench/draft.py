@@ -1,4 +1,5 @@
-"""`make bench-minutes` (second part): a 60-minute meeting, minutes drafted while it is recorded.
+"""`make bench-minutes` (second part): a 60-minute meeting, imported from a recorder, and drafted
+while it is recorded.
 
 The meeting is built by joining the fixture meetings' transcripts (the project's transcription of
 each, times and line ids shifted) until it lasts 60 minutes. It is then replayed on a simulated
@@ -10,7 +11,10 @@ the app (desktop.core.draft). At Stop, the draft's pass in flight (counted whole
 app cancels it) and the last piece's transcription end before the final run, which reuses every
 answer: Stop-to-draft = what was still running at Stop + the final run.
 
-Reported: background seconds, passes, how far behind the meeting the draft got, Stop-to-draft,
+Imported: the same transcript through the minutes step from nothing (a fresh writer, no draft),
+its seconds against the audio's length (target <= 0.15), and how the lines got their kinds.
+
+Live, reported: background seconds, passes, how far behind the meeting the draft got, Stop-to-draft,
 calls and tokens, failed model answers (truncated or invalid), and each fixture's facts found in
 the joined minutes (a check that nothing was lost on the way, not a recall figure).
 """
@@ -67,6 +71,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default="qwen2.5-1.5b")
     ap.add_argument("--minutes", type=float, default=60.0)
+    ap.add_argument("--parts", nargs="*", default=["live", "imported"], choices=["live", "imported"],
+                    help="live: drafted while recorded, then Stop; imported: the minutes step from nothing")
     args = ap.parse_args()
     cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
     whisper = WhisperTranscriber(cat.resolve("whisper-base", "asr")[1], cpu_threads=2)
@@ -90,12 +96,56 @@ def main() -> None:
         begin = max(end, asr[-1][1] if asr else 0.0)
         asr.append((begin, begin + rtf * length))
 
+    entry, path = cat.resolve(args.model, "llm")
+    chat = LlamaChat(path, n_ctx=entry.n_ctx, n_threads=2)
+    print(f"\nbench-minutes: a {transcript.duration / 60:.0f}-minute meeting ({len(transcript.segments)} lines), "
+          f"model {args.model}, 2 threads\n")
+    if "imported" in args.parts:
+        imported(chat, transcript, meeting, fixtures)
+    if "live" in args.parts:
+        live(chat, transcript, meeting, fixtures, asr, pieces, rtf)
+
+
+def imported(chat: LlamaChat, transcript: Transcript, meeting: Meeting, fixtures) -> None:
+    """The meeting as a recorder's file: the minutes step from nothing, no draft to reuse."""
+    writer = MinutesWriter(chat)
+    calls, tokens = chat.usage.calls, (chat.usage.prompt_tokens, chat.usage.completion_tokens)
+    t0 = time.perf_counter()
+    minutes = writer.write(transcript, meeting)
+    seconds = time.perf_counter() - t0
+    by = writer.classified
+    rows = [
+        ("imported: the minutes step (s)", f"{seconds:.0f}"),
+        ("imported: x the audio's length, target <= 0.15", f"{seconds / transcript.duration:.3f}"),
+        ("imported: line kinds by wording / left as other / by the model",
+         f"{by['wording']} / {by['left']} / {by['model']}"),
+        ("imported: model calls, tokens in / out", f"{chat.usage.calls - calls}, {chat.usage.prompt_tokens - tokens[0]}"
+                                                   f" / {chat.usage.completion_tokens - tokens[1]}"),
+        ("imported: agenda / decisions / action items / open issues", _counts(minutes)),
+    ]
+    for name, value in rows:
+        print(f"{name:<72}{value:>14}")
+    _facts(minutes, fixtures)
+    print()
+
+
+def _counts(minutes) -> str:
+    return " / ".join(str(len(x)) for x in (minutes.agenda, minutes.decisions, minutes.action_items,
+                                             minutes.open_issues))
+
+
+def _facts(minutes, fixtures) -> None:
+    for ref, _m, _t in fixtures:
+        s = score_facts(minutes, ref["facts"])
+        print(f"{'facts of ' + ref['id'] + ' found in the joined minutes':<72}{s['hits']:>10}/{s['total']}")
+
+
+def live(chat: LlamaChat, transcript: Transcript, meeting: Meeting, fixtures, asr, pieces, rtf: float) -> None:
     def asr_overlap(lo: float, hi: float) -> float:
         return sum(max(0.0, min(hi, b) - max(lo, a)) for a, b in asr)
 
-    entry, path = cat.resolve(args.model, "llm")
-    chat = LlamaChat(path, n_ctx=entry.n_ctx, n_threads=2)
     writer = MinutesWriter(chat)
+    start = (chat.usage.calls, chat.usage.prompt_tokens, chat.usage.completion_tokens)
     stop_at = transcript.duration
     clock, done, passes, busy, behind = 0.0, 0, 0, 0.0, 0.0
     while True:
@@ -126,8 +176,7 @@ def main() -> None:
     final_s = time.perf_counter() - t0
     failed = sum(1 for v in writer.answers.values() if isinstance(v, MinutesGenerationError))
 
-    print(f"\nbench-minutes, live draft: a {transcript.duration / 60:.0f}-minute meeting "
-          f"({len(transcript.segments)} lines, {len(pieces)} live pieces), model {args.model}, 2 threads\n")
+    print(f"live draft ({len(pieces)} live pieces):")
     rows = [
         ("live transcription real-time factor (measured on the fixtures)", f"{rtf:.3f}"),
         ("draft passes during the meeting", f"{passes}"),
@@ -136,20 +185,14 @@ def main() -> None:
         ("still running at Stop: draft pass / last piece's transcription (s)", f"{in_flight:.1f} / {last_asr:.1f}"),
         ("final run after Stop (s)", f"{final_s:.1f}"),
         ("Stop-to-draft (s), target <= 60", f"{max(in_flight, last_asr) + final_s:.1f}"),
-        ("model calls: background / after Stop", f"{calls_before} / {chat.usage.calls - calls_before}"),
-        ("tokens in / out", f"{chat.usage.prompt_tokens} / {chat.usage.completion_tokens}"),
+        ("model calls: background / after Stop", f"{calls_before - start[0]} / {chat.usage.calls - calls_before}"),
+        ("tokens in / out", f"{chat.usage.prompt_tokens - start[1]} / {chat.usage.completion_tokens - start[2]}"),
         ("failed model answers (invalid or cut twice)", f"{failed}"),
-        (
-            "minutes: agenda / decisions / action items / open issues",
-            " / ".join(str(len(x)) for x in (minutes.agenda, minutes.decisions, minutes.action_items,
-                                              minutes.open_issues)),
-        ),
+        ("minutes: agenda / decisions / action items / open issues", _counts(minutes)),
     ]
     for name, value in rows:
         print(f"{name:<72}{value:>14}")
-    for ref, _m, _t in fixtures:
-        s = score_facts(minutes, ref["facts"])
-        print(f"{'facts of ' + ref['id'] + ' found in the joined minutes':<72}{s['hits']:>10}/{s['total']}")
+    _facts(minutes, fixtures)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,9 @@ def test_the_model_s_decision_is_not_kept_for_procedure_or_a_supposition(line):
     ("結論は次回に持ち越しとします。", "deferral"),
     ("本件は保留といたします。", "deferral"),
     ("詳細については、引き続き協議いたします。", "deferral"),
+    ("次回は一月二十日火曜日の午後二時から開催しますので、よろしくお願いいたします。", "next_meeting"),
+    ("次回の会議は三月五日の十時からです。どうぞよろしくお願いします。", "next_meeting"),
+    ("次回の会議までに、二月三日の十時までに資料を出してください。", "action"),
 ])
 def test_decisions_and_deferrals_in_other_words_are_still_found(line, kind):
     assert cues.cue_kind(line) == kind

@@ -123,12 +123,16 @@ AGENDA = ("議題", "点目", "次の案件", "次に、", "続きまして", "�
 NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "思います", "いかが", "予定です")
 _TIME = re.compile(r"(\d{1,2})時|(\d{1,2})月(\d{1,2})日|[月火水木金土日]曜")
 
+_COURTESY = re.compile(r"[、。]?(?:どうぞ|何とぞ|なにとぞ)?よろしくお願い(?:いた)?(?:します|申し上げます)[。！]?$")
+
 KINDS = ("decision", "action", "deferral", "next_meeting", "agenda", "proposal", "other")
 
 def cue_kind(line: str) -> Optional[str]:
     """The kind the wording states unambiguously, or None when only a reader can tell."""
     norm = normalize_text(line)
-    if "次回" in norm and _TIME.search(norm) and not requests(norm):
+    # 「…から開会いたしますので、よろしくお願いいたします」 announces the meeting; the courtesy that
+    # closes it asks nobody for anything.
+    if "次回" in norm and _TIME.search(norm) and not requests(_COURTESY.sub("", norm)):
         return "next_meeting"
     if states_deferral(norm) and not requests(norm):
         return "deferral"
