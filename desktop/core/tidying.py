@@ -59,15 +59,30 @@ def _misheard_filler(text: str) -> str:
     """A line that opens with a word that sounds like a filler and a comma: 「栄、本日は」."""
     from .reading import reading_of
     m = re.match(r"^([^、,。]{1,3})[、,]\s*", text)
-    if m and (m.group(1) in _FILLER_SPELLINGS or reading_of(m.group(1)) in _FILLER_READINGS):
+    if m and not _ANSWERING.match(text) and (m.group(1) in _FILLER_SPELLINGS
+                                             or reading_of(m.group(1)) in _FILLER_READINGS):
         return text[m.end():]
     return text
+
+
+# Whisper writes a long えー as 「ええ」, often with no comma before the next word (「ええ本日は」), which
+# the dictionary reads as the answer ええ (yes). No word of standard Japanese has ええ inside it, so
+# anywhere but a line's start it is the filler; at the start it is kept where it answers
+# (「ええ、そうです」「ええ。」).
+_EE = re.compile(r"ええー*[、,]?\s*")
+_ANSWERING = re.compile(r"^ええー*[、,。]?\s*(?:そう|はい|結構|大丈夫|その(?:通り|とおり)|おっしゃる|分かり|わかり"
+                        r"|了解|承知|$)")
+
+
+def _without_whisper_ee(text: str) -> str:
+    keep = 2 if _ANSWERING.match(text) else 0
+    return text[:keep] + _EE.sub("", text[keep:])
 
 
 def kebatori(text: str) -> str:
     """Fillers, stutters and false starts removed; every other character kept."""
     norm = unicodedata.normalize("NFC", text)
-    out = _misheard_filler(_without_fillers(norm))
+    out = _misheard_filler(_without_whisper_ee(_without_fillers(norm)))
     while True:
         collapsed = _REPEAT.sub(r"\1", out)
         if collapsed == out:
