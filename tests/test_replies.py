@@ -66,3 +66,17 @@ def test_a_request_gets_the_due_said_in_its_reply():
                     seg(4, "よろしくお願いします。", "話者1")], 5.0)
     minutes = MinutesWriter(ScriptedChat()).write(t, meeting)
     assert [(a.owner, a.due, a.refs) for a in minutes.action_items] == [("石井主事", "2025年10月10日（金）", [1, 2, 3])]
+
+
+def test_a_plain_request_is_settled_by_its_wording_without_a_call():
+    """「〇〇は、…までに…してください。」 says owner, task and due; a messier request is asked."""
+    meeting = Meeting(title="連絡会議", date="2025-10-01", attendees=["高橋係長", "山本主任"])
+    lines = ["高橋係長は、自治会への案内文を、十月十日までに送付してください。",
+             "山本主任、会場の件ですが、例の業者さんにも、確認をお願いできますか。"]
+    chat = ScriptedChat()
+    minutes = MinutesWriter(chat).write(
+        Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
+    asked = [p for p in chat.prompts if "会議の中の依頼" in p]
+    assert len(asked) == 1 and "山本主任" in asked[0]
+    first = minutes.action_items[0]
+    assert (first.owner, first.task, first.due) == ("高橋係長", "自治会への案内文を送付する", "2025年10月10日")

@@ -193,12 +193,20 @@ class MinutesWriter:
         self_assigned = bool(seg.speaker) and cues.takes_on(seg.text) and not cues.requests(seg.text)
         if not self_assigned and not triage.names_someone([s.text for s in context], meeting.attendees):
             return None  # nobody is named to give it to: whatever the model said, no owner would hold
-        prompt = self.prompts["action"].format(lines=lines_text(context),
-                                               attendees="、".join(meeting.attendees) or "（不明）")
-        try:
-            data = self._ask(prompt, "action", 160, cancel)
-        except MinutesGenerationError:
-            data = {"owner": "", "task": "", "due": ""}
+        addressee = names.owner_in_line(seg.text, meeting.attendees)
+        plain = task_from_line(seg.text, addressee) if addressee and not self_assigned else ""
+        if (plain and re.search(r"[てで](?:ください|下さい)。?$", seg.text) and "。" not in plain
+                and not plain.endswith(("ください", "下さい")) and len(plain) <= 40):
+            # 「高橋係長は、案内文を七月三十一日までに送付してください。」: the addressee opens the line
+            # and the request closes it; the wording settles owner, task and due without a call.
+            data = {"owner": addressee, "task": plain, "due": ""}
+        else:
+            prompt = self.prompts["action"].format(lines=lines_text(context),
+                                                   attendees="、".join(meeting.attendees) or "（不明）")
+            try:
+                data = self._ask(prompt, "action", 160, cancel)
+            except MinutesGenerationError:
+                data = {"owner": "", "task": "", "due": ""}
         if self_assigned:
             # 「私が担当し…用意します」: the owner is whoever said it (the line's speaker label: a name
             # the meeting or the clerk gave, or 話者N until someone does).
