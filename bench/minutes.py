@@ -74,7 +74,12 @@ def main() -> None:
                     help="tuning: the meetings the rules were written on; heldout: never tuned on")
     ap.add_argument("--methods", nargs="*", default=list(METHODS), choices=list(METHODS))
     ap.add_argument("--only", nargs="*", help="these meetings (ids) alone")
+    ap.add_argument("--reuse", action="store_true",
+                    help="take each meeting's transcript from the last run (bench/last-transcripts.json) "
+                         "instead of transcribing it again: for changes to the minutes step alone")
     args = ap.parse_args()
+    saved_path = ROOT / "bench" / "last-transcripts.json"
+    saved = json.loads(saved_path.read_text(encoding="utf-8")) if args.reuse and saved_path.exists() else {}
     cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
     whisper = WhisperTranscriber(cat.resolve("whisper-base", "asr")[1], cpu_threads=2)
     voices = CamPlusPlus(cat.resolve("campplus", "speaker")[1], threads=2)
@@ -85,16 +90,22 @@ def main() -> None:
             continue
         ref["set"] = set_name
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
-        samples = audio.decode(audio_of(ref_path, ref))
-        transcript = transcribe_samples(whisper, samples, meeting)
-        # Speakers as `process` labels them: a task someone takes on is theirs only with a voice.
-        dia = diarize(voices, samples, audio.SAMPLE_RATE, speech_spans(samples), max_voices=len(meeting.attendees))
-        label_speakers(transcript, dia, meeting.attendees)
+        if ref["id"] in saved:
+            transcript = Transcript.from_json(saved[ref["id"]])
+        else:
+            samples = audio.decode(audio_of(ref_path, ref))
+            transcript = transcribe_samples(whisper, samples, meeting)
+            # Speakers as `process` labels them: a task someone takes on is theirs only with a voice.
+            dia = diarize(voices, samples, audio.SAMPLE_RATE, speech_spans(samples),
+                          max_voices=len(meeting.attendees))
+            label_speakers(transcript, dia, meeting.attendees)
+            saved[ref["id"]] = transcript.to_json()
         # The script as spoken: what the minutes pipeline finds when speech recognition makes no error.
         said = Transcript([Segment(i, u["start"], u["end"], u["text"], speaker=u["speaker"])
                            for i, u in enumerate(ref["utterances"], 1)], duration=transcript.duration)
         fixtures.append((ref, meeting, transcript, said))
     del whisper, voices
+    saved_path.write_text(json.dumps(saved, ensure_ascii=False), encoding="utf-8")
     rows, kept = [], []
     for model in args.models:
         entry, path = cat.resolve(model, "llm")
