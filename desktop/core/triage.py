@@ -8,8 +8,9 @@ says, and most of a meeting is such lines: explanations, figures, questions, ans
 Asking about them cost about two seconds a line on two cores, most of the minutes step.
 
 These are the checks' own preconditions, written wide (a line that passes is only asked, never
-classified here): words that can be read two ways let the line through. The tests hold the lines
-of every fixture's script where a fact was found and check that each one passes.
+classified here): words that can be read two ways let the line through. The tests check that
+every fact of every fixture's script (tuning and held-out) keeps a line that is read, and that
+most ordinary sentences written for the negative corpus are not.
 """
 from __future__ import annotations
 
