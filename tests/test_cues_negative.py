@@ -32,7 +32,9 @@ def test_ordinary_lines_are_neither_decisions_nor_deferrals():
 
 @pytest.mark.parametrize("line", ["これをもちまして閉会といたします。", "それでは休憩といたします。",
                                   "仮に参加者が百人だとします。",
-                                  "例えば、雨が降ったとします。その場合の対応はどうなりますか。"])
+                                  "例えば、雨が降ったとします。その場合の対応はどうなりますか。",
+                                  "これより議案第五号を採決いたします。", "それでは、お諮りいたします。",
+                                  "ただいまから質疑に入ります。", "以上で討論を終結いたします。"])
 def test_the_model_s_decision_is_not_kept_for_procedure_or_a_supposition(line):
     assert accept_model_kind("decision", line) != "decision"
 

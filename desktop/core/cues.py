@@ -21,6 +21,10 @@ _DECIDED_END = re.compile(
 # example (ここでは単価を千円とします): the wording alone cannot tell, so the model is asked.
 # Procedure is not a decision for the minutes (開会といたします, 十分間の休憩とします) ...
 _PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|閉議|終了|中断)と(?:いた)?します$")
+# ... nor is the chair moving the floor on (これより採決いたします, お諮りいたします, 質疑に入ります):
+# the vote is announced here and its result is said after it.
+_FLOOR = re.compile(r"(?:採決|お諮り|おはかり)(?:を)?(?:いた)?します$|(?:質疑|討論|採決|審査|審議|質問)に入ります$"
+                    r"|(?:質疑|討論)を(?:終わります|終結(?:いた)?します)$")
 # ... nor is a supposition (仮に百人だとします, 例えば雨が降ったとします).
 _SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします")
 # Putting off: explicit words for it, or a verb of deciding with a later time.
@@ -42,8 +46,9 @@ def states_decision(line: str) -> bool:
 
 
 def procedure_or_supposition(line: str) -> bool:
-    """開会といたします, 仮に百人だとします: what is never a decision, whoever says it is."""
-    return any(_PROCEDURE.search(x) or _SUPPOSED.search(x) for x in sentences(line))
+    """開会といたします, これより採決いたします, 仮に百人だとします: what is never a decision, whoever
+    says it is."""
+    return any(_PROCEDURE.search(x) or _FLOOR.search(x) or _SUPPOSED.search(x) for x in sentences(line))
 
 
 def states_deferral(line: str) -> bool:
