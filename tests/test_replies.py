@@ -80,3 +80,14 @@ def test_a_plain_request_is_settled_by_its_wording_without_a_call():
     assert len(asked) == 1 and "山本主任" in asked[0]
     first = minutes.action_items[0]
     assert (first.owner, first.task, first.due) == ("高橋係長", "自治会への案内文を送付する", "2025年10月10日")
+
+
+def test_an_announced_topic_the_recording_never_reaches_still_has_a_source():
+    """A recording cut short after the agenda is announced: the second topic is never discussed. It is
+    still on the agenda, sourced to the announcing line, and no summary is made up for it."""
+    meeting = Meeting(title="推進会議", date="2025-10-01")
+    lines = ["本日の議題は、会議資料の電子化と決裁の電子化の二点です。", "一点目の会議資料の電子化について説明します。"]
+    minutes = MinutesWriter(ScriptedChat()).write(
+        Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
+    assert [(a.title, a.refs) for a in minutes.agenda] == [("会議資料の電子化", [2]), ("決裁の電子化", [1])]
+    assert minutes.agenda[1].summary == ""

@@ -265,7 +265,10 @@ class MinutesWriter:
             titles = titles[:len(blocks)]
         if not titles:
             titles = [self._topic_title(block, cancel) for block in blocks]
-        return [AgendaItem(title=title, refs=[s.id for s in block]) for title, block in zip(titles, blocks) if title]
+        # An announced topic the recording never reaches (it was stopped early, or the talk skipped it)
+        # stays on the agenda, sourced to the line that announced it.
+        return [AgendaItem(title=title, refs=[s.id for s in block] or [intro.id])
+                for title, block in zip(titles, blocks) if title and (block or intro is not None)]
 
     def _topic_title(self, block: list[Segment], cancel: Optional[CancelToken]) -> str:
         lines = self._fit(block, self.options.title_tokens)
@@ -284,6 +287,8 @@ class MinutesWriter:
             check(cancel)
             step(n)
             block = [by_id[r] for r in item.refs if r in by_id]
+            if all(kinds.get(s.id) == "agenda" for s in block):
+                continue  # only the announcement: nothing was discussed to summarise
             lines = self._gist(block, kinds)
             if not lines:
                 continue
