@@ -91,6 +91,15 @@ def test_dedupe_merges_refs():
     assert len(acts) == 1 and acts[0].due == "12月12日" and acts[0].refs == [10, 11]
 
 
+def test_the_same_formula_for_two_bills_is_two_decisions():
+    """Assembly decisions share their formula word for word; only the bill's number tells them apart."""
+    items = dedupe_items([Item("議案第三十号は、原案のとおり可決すべきものと決しました。", [40]),
+                          Item("議案第31号は、原案のとおり可決すべきものと決しました。", [77]),
+                          Item("議案第30号は原案のとおり可決すべきものと決しました。", [41]),
+                          Item("本案は原案のとおり可決すべきものと決しました。", [90])])
+    assert [i.refs for i in items] == [[40, 41, 90], [77]]
+
+
 def test_topic_starts_follow_ordinals():
     segs = [Segment(i, i, i + 1, t) for i, t in enumerate(
         ["本日の議題は、資料の電子化と決裁の電子化の二点です。", "一点目について説明します。", "賛成です。",

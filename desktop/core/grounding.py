@@ -28,7 +28,12 @@ def numbers_grounded(claim: str, source_text: str) -> bool:
 
 
 def similar(a: str, b: str) -> float:
-    """Symmetric bigram overlap, for de-duplication."""
+    """Symmetric bigram overlap, for de-duplication. Sentences that both say figures and say
+    different ones are 0: 「議案第12号は可決すべきものと決しました」 and the same formula for 第13号
+    are two decisions, however alike their wording."""
+    na, nb = (set(re.findall(r"\d+", normalize_text(x))) for x in (a, b))
+    if na and nb and na != nb:
+        return 0.0
     ga, gb = bigrams(a), bigrams(b)
     if not ga or not gb:
         return 0.0
