@@ -37,7 +37,8 @@ from .chat import ChatModel, ContextOverflow, TruncatedReply
 from .coverage import heard
 from .reading import plain_request
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
-                      format_line, lines_text, task_from_line, topic_blocks, topic_starts, without_due)
+                      format_line, lines_text, task_from_line, tidy_summary, topic_blocks, topic_starts,
+                      without_due)
 from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
 
 log = logging.getLogger("gijiroku.minutes")
@@ -300,8 +301,9 @@ class MinutesWriter:
                 summary = self._ask(prompt, "summary", self.options.summary_reply_tokens, cancel)["summary"]
             except MinutesGenerationError:
                 continue  # a missing summary is better than no minutes; the clerk writes it
+            summary = tidy_summary(summary)
             source = meeting.title + "".join(s.text for s in lines)
-            if grounding.support(summary, source) >= MIN_SUPPORT and grounding.numbers_grounded(summary, source):
+            if summary and grounding.support(summary, source) >= MIN_SUPPORT and grounding.numbers_grounded(summary, source):
                 item.summary = summary.strip()
 
     def _gist(self, block: list[Segment], kinds: dict[int, str]) -> list[Segment]:

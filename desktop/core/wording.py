@@ -71,6 +71,28 @@ def clean_sentence(text: str, period: bool = True) -> str:
     return text
 
 
+def tidy_summary(text: str) -> str:
+    """A summary as a clerk would keep it: each sentence once, no fragment. A small model repeats a
+    sentence it copied (「…課長の答弁です。…課長の答弁です。」), stops mid-sentence when its budget
+    runs out (「…と決しました。本委員」), and leaves a clause with nothing after it (「本日は、。」)."""
+    kept: list[str] = []
+    pieces = [p.strip(" 　") for p in re.findall(r"[^。！？]*[。！？]|[^。！？]+$", " ".join(str(text).split()))]
+    for n, sentence in enumerate(pieces):
+        body = sentence.rstrip("。！？")
+        if not sentence.endswith(("。", "！", "？")):
+            if n > 0:
+                continue  # the reply's length limit cut it off
+            sentence += "。"  # a one-sentence summary written without its period
+        if body.endswith(("、", "，", "は", "が", "を", "の")):
+            continue  # a clause whose end was never written
+        if len(re.sub(r"[\s、。，．・]", "", body)) < 4:
+            continue
+        if any(grounding.similar(body, k.rstrip("。！？")) > 0.8 for k in kept):
+            continue
+        kept.append(sentence)
+    return "".join(kept)
+
+
 def task_from_line(line: str, owner: str = "") -> str:
     """The requested work as said: 「松本主任は、周知文を作成してください。」-> 「周知文を作成する」."""
     text = clean_sentence(line, period=False).rstrip("。")
