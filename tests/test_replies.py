@@ -91,3 +91,12 @@ def test_an_announced_topic_the_recording_never_reaches_still_has_a_source():
         Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
     assert [(a.title, a.refs) for a in minutes.agenda] == [("会議資料の電子化", [2]), ("決裁の電子化", [1])]
     assert minutes.agenda[1].summary == ""
+
+
+def test_the_addressee_named_before_the_request_is_the_owner_not_part_of_the_task():
+    """「高田主査、…いただけますか。」: the name opens the line as a call, not as a topic with は."""
+    meeting = Meeting(title="研修会打合せ", date="2025-10-01", attendees=["高田主査", "森係長"])
+    lines = ["高田主査、来月の研修会の講師候補を、いくつか探しておいていただけますか。", "はい、承知しました。"]
+    minutes = MinutesWriter(ScriptedChat()).write(
+        Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
+    assert [(a.owner, a.task) for a in minutes.action_items] == [("高田主査", "来月の研修会の講師候補を、いくつか探しておく")]

@@ -38,7 +38,7 @@ from .coverage import heard
 from .reading import plain_request
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
                       format_line, lines_text, task_from_line, tidy_summary, topic_blocks, topic_starts,
-                      without_due)
+                      without_addressee, without_due)
 from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
 
 log = logging.getLogger("gijiroku.minutes")
@@ -230,7 +230,7 @@ class MinutesWriter:
             or len(task) < min(8, len(said) // 2)
         ):
             task = said  # the model strayed, or kept only the verb (「送付する」): the line's own words
-        task = cues.REQUEST_TAIL.sub("する", plain_request(task))
+        task = cues.REQUEST_TAIL.sub("する", plain_request(without_addressee(task, owner)))
         due = japanese.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
         refs = [seg.id]
         if not due and reply:

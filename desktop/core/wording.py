@@ -105,6 +105,16 @@ def task_from_line(line: str, owner: str = "") -> str:
     return cues.REQUEST_TAIL.sub("する", plain_request(without_due(text))).strip("、 ") or clean_sentence(line, False)
 
 
+def without_addressee(task: str, owner: str) -> str:
+    """The owner has its own column: 「中川委員、視察先の候補を調べておく」-> 「視察先の候補を調べておく」.
+    Only the owner's own name (with any title) set off by a comma or は is cut."""
+    name = names.strip_title(owner)
+    if not name:
+        return task
+    m = re.match(re.escape(name) + r"[^、。]{0,6}?(?:さん|様|君)?(?:には|は)?、", task)
+    return task[m.end():] if m and task[m.end():].strip() else task
+
+
 _DUE_PHRASE = re.compile(
     r"(も)?、?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}"
     r"|月末|来週中|今週中|週明け)(?:頃|ごろ)?まで(?:に)?、?"
