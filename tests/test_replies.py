@@ -56,6 +56,21 @@ def test_the_reply_is_the_accepting_line_and_what_the_same_voice_says_next():
     assert reply_to(ask, [yes, seg(3, "十月十日までにお願いします。", "話者1")]) == [yes]
     assert reply_to(ask, [seg(2, "その前に一点よろしいですか。", "話者2"), when]) == []
     assert reply_to(seg(1, "議事録の案は石井さんが作っています。", "話者1"), [yes, when]) == []
+    # Whisper cut the reply's sentence at its commas: it is followed to its end, and no further.
+    parts = [seg(3, "項目ごとに整理いたしまして、", "話者2"), seg(4, "様式も合わせまして、", "話者2"),
+             seg(5, "十月十日までにお送りします。", "話者2"), seg(6, "なお、会場は三階です。", "話者2")]
+    assert reply_to(ask, [yes, *parts]) == [yes, *parts[:3]]
+
+
+def test_a_misheard_name_that_calls_on_someone_is_the_owner():
+    """「村神部長、…」: the name as Whisper spelt it by sound, set off by a comma with its title."""
+    meeting = Meeting(title="委員会", date="2025-11-20", attendees=["村上総務部長", "西田委員"])
+    t = Transcript([seg(1, "村神部長、窓口の混雑の調査結果を、資料として出していただけますか。", "話者1"),
+                    seg(2, "はい、承知いたしました。", "話者2"),
+                    seg(3, "曜日別に整理いたしまして、", "話者2"),
+                    seg(4, "十二月十日までに提出いたします。", "話者2")], 5.0)
+    minutes = MinutesWriter(ScriptedChat()).write(t, meeting)
+    assert [(a.owner, a.due, a.refs) for a in minutes.action_items] == [("村上総務部長", "2025年12月10日", [1, 2, 3, 4])]
 
 
 def test_a_request_gets_the_due_said_in_its_reply():

@@ -162,7 +162,7 @@ class MinutesWriter:
                 target.append(Item(text, [seg.id]))
             elif kind == "action":
                 check(cancel)
-                item = self._action(seg, context, meeting, meeting_date, cancel, reply_to(seg, segments[i + 1:i + 3]))
+                item = self._action(seg, context, meeting, meeting_date, cancel, reply_to(seg, segments[i + 1:i + 5]))
                 if item is not None:
                     minutes.action_items.append(item)
             elif kind == "next_meeting" and not minutes.next_meeting:
@@ -381,18 +381,21 @@ class MinutesWriter:
 def reply_to(request: Segment, following: list[Segment]) -> list[Segment]:
     """The lines that answer a request by taking it on: the next line when it accepts (はい,
     承知しました, やっておきます ...), and the one after when the same voice goes on without asking
-    anything. Another speaker's request, a question, or a line by the requester ends it."""
+    anything, to the end of its sentence when Whisper cut it at a comma. Another speaker's request,
+    a question, or a line by the requester ends it."""
     if not cues.requests(request.text) or not following:
         return []
     first = following[0]
     if (request.speaker and first.speaker == request.speaker) or not cues.accepts(first.text):
         return []
     out = [first]
-    if len(following) > 1:
-        nxt = following[1]
+    for nxt in following[1:4]:
         same_voice = not first.speaker or nxt.speaker == first.speaker
-        if same_voice and not cues.requests(nxt.text) and not cues.asks(nxt.text):
-            out.append(nxt)
+        if not same_voice or cues.requests(nxt.text) or cues.asks(nxt.text):
+            break
+        out.append(nxt)
+        if not nxt.text.rstrip().endswith(("、", ",")):
+            break  # the sentence ended; a line cut off at a comma goes on in the next one
     return out
 
 

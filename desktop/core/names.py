@@ -49,6 +49,10 @@ _OWNER_LEAD = re.compile(
 )
 
 
+_CALLED = re.compile(r"^(?:それでは|では|じゃあ|また|あと)?[、,]?\s*([^、,。]{1,8}?(?:"
+                     + "|".join(sorted(TITLES, key=len, reverse=True)) + r"))[、,]")
+
+
 def owner_in_line(line: str, attendees: Iterable[str]) -> str:
     """The person a request is addressed to, when the line opens with「〇〇は、」or names an attendee.
 
@@ -60,6 +64,13 @@ def owner_in_line(line: str, attendees: Iterable[str]) -> str:
     if m:
         who = match_owner(m.group(1), attendees)
         if who in attendees or (not attendees and m.group(2)):
+            return who
+    call = _CALLED.match(norm)
+    if call and attendees:
+        # 「村神部長、…いただけますか」: a name and title set off by a comma calls on someone; Whisper
+        # spells the name by sound (村神 for 村上), so the attendee is matched as heard.
+        who = match_owner(call.group(1), attendees)
+        if who in attendees:
             return who
     named = [a for a in attendees if strip_title(a) and strip_title(a) in norm]
     return named[0] if len(named) == 1 else ""
