@@ -100,3 +100,24 @@ def test_the_speaker_who_takes_a_task_on_owns_it():
 ])
 def test_assembly_procedure(line, kind):
     assert cues.cue_kind(line) == kind
+
+
+# Lines about an agenda that take nothing up: the topic in hand stays where it is.
+NOT_TAKEN_UP = ["本日の議題は三点です。", "この件は次回の議題とします。", "この件を次回の議題としたいと思います。",
+                "議題の順番を入れ替えてもよろしいでしょうか。", "議題に入る前に、一点報告があります。",
+                "先ほど議題となった件ですが、補足します。", "議題とするかどうかは、委員長にお任せします。",
+                "以上で本日の議題は全て終了しました。"]
+
+
+@pytest.mark.parametrize("line", NOT_TAKEN_UP)
+def test_talk_about_the_agenda_takes_no_item_up(line):
+    assert cues.taken_up(line) == ""
+
+
+@pytest.mark.parametrize("line,title", [
+    ("次に、報告第二号、指定管理者の評価についてを議題といたします。", "報告第二号、指定管理者の評価"),
+    ("では、令和八年度の予算要求お議題といたします。", "令和八年度の予算要求"),
+    ("最初に、議案第3号を議題とします。", "議案第3号"),
+])
+def test_an_item_taken_up_is_named_as_the_chair_said_it(line, title):
+    assert cues.taken_up(line) == title

@@ -115,3 +115,20 @@ def test_the_addressee_named_before_the_request_is_the_owner_not_part_of_the_tas
     minutes = MinutesWriter(ScriptedChat()).write(
         Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
     assert [(a.owner, a.task) for a in minutes.action_items] == [("高田主査", "来月の研修会の講師候補を、いくつか探しておく")]
+
+
+def test_items_taken_up_in_turn_are_the_agenda_in_the_chairs_words():
+    """A committee takes up each item with 「…を議題といたします」: no list is announced first."""
+    meeting = Meeting(title="文教委員会", date="2025-12-01")
+    lines = ["ただいまから文教委員会を開会いたします。",
+             "それでは、議案第四十号、学校給食費の改定についてを議題といたします。",
+             "教育総務課長から説明を申し上げます。",
+             "次に、陳情第三号、通学路の安全対策を求める陳情お議題といたします。",
+             "この陳情の扱いは、次回の議題とします。",
+             "続きまして、請願第一号を議題とします。",
+             "紹介議員から説明をお願いします。"]
+    minutes = MinutesWriter(ScriptedChat()).write(
+        Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=40), meeting)
+    assert [(a.title, a.refs) for a in minutes.agenda] == [
+        ("議案第四十号、学校給食費の改定", [2, 3]), ("陳情第三号、通学路の安全対策を求める陳情", [4, 5]),
+        ("請願第一号", [6, 7])]

@@ -4,6 +4,7 @@ asked of the model (desktop.core.minutes) and checked again by these rules."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Optional
 
 from .japanese import normalize_text
@@ -125,6 +126,16 @@ def takes_on(line: str) -> bool:
 
 
 AGENDA = ("議題", "点目", "次の案件", "次に、", "続きまして", "続いて、")
+# The chair taking up each item in turn, as councils and committees do: 「次に、議案第八号、〇〇条例の
+# 一部改正についてを議題といたします」. Whisper often hears the を as お.
+_TAKEN_UP = re.compile(r"^(?:それでは|では|次に|続きまして|続いて|まず|最初に|最後に|引き続き)?[、,]?\s*"
+                       r"(?P<title>[^。]{3,60}?)(?:について)?[をお]議題と(?:いた)?します")
+
+
+def taken_up(line: str) -> str:
+    """The item a line takes up as the matter now before the meeting, as the chair names it, or ""."""
+    m = _TAKEN_UP.match(unicodedata.normalize("NFKC", line).strip())  # the title as said, numerals too
+    return m.group("title").strip("、, ") if m else ""
 NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "思います", "いかが", "予定です")
 _TIME = re.compile(r"(\d{1,2})時|(\d{1,2})月(\d{1,2})日|[月火水木金土日]曜")
 

@@ -245,21 +245,19 @@ class MinutesWriter:
         if not segments:
             return []
         intro = next((s for s in segments if kinds[s.id] == "agenda" and "議題" in s.text), None)
-        titles: list[str] = []
-        if intro is not None:
-            check(cancel)
-            try:
-                proposed = self._ask(self.prompts["agenda"].format(lines=lines_text([intro])), "agenda", 200, cancel)[
-                    "titles"
-                ]
-            except MinutesGenerationError:
-                proposed = []
-            titles = [clean_sentence(t, False) for t in proposed
-                      if t.strip() and grounding.support(t, intro.text) >= 0.5]
-        starts = topic_starts(titles, segments, intro)
-        if not titles:
-            # No announced agenda: each line that moves to a new matter starts a topic, titled by the model.
-            starts = [s.id for s in segments if kinds[s.id] == "agenda"] or [segments[0].id]
+        taken = [(s, clean_sentence(cues.taken_up(s.text), False)) for s in segments if cues.taken_up(s.text)]
+        if taken and (intro is None or cues.taken_up(intro.text)):
+            # Each item is taken up in turn (「次に、議案第八号…を議題といたします」): the chair's own
+            # words are its title, and it owns the lines up to the next one.
+            intro = None
+            titles = [t for _, t in taken]
+            starts = [s.id for s, _ in taken]
+        else:
+            titles = self._announced_titles(intro, cancel) if intro is not None else []
+            starts = topic_starts(titles, segments, intro)
+            if not titles:
+                # No announced agenda: each line that moves to a new matter starts a topic, titled by the model.
+                starts = [s.id for s in segments if kinds[s.id] == "agenda"] or [segments[0].id]
         blocks = topic_blocks(segments, starts)
         if settled_only and blocks:
             blocks = blocks[:-1]
@@ -270,6 +268,15 @@ class MinutesWriter:
         # stays on the agenda, sourced to the line that announced it.
         return [AgendaItem(title=title, refs=[s.id for s in block] or [intro.id])
                 for title, block in zip(titles, blocks) if title and (block or intro is not None)]
+
+    def _announced_titles(self, intro: Segment, cancel: Optional[CancelToken]) -> list[str]:
+        """The topics a line lists (「本日の議題は、AとBの二点です」), as said in it."""
+        check(cancel)
+        try:
+            proposed = self._ask(self.prompts["agenda"].format(lines=lines_text([intro])), "agenda", 200, cancel)["titles"]
+        except MinutesGenerationError:
+            return []
+        return [clean_sentence(t, False) for t in proposed if t.strip() and grounding.support(t, intro.text) >= 0.5]
 
     def _topic_title(self, block: list[Segment], cancel: Optional[CancelToken]) -> str:
         lines = self._fit(block, self.options.title_tokens)
