@@ -4,7 +4,8 @@ from datetime import date
 
 from desktop.core import cues
 from desktop.core.japanese import normalize_due, relative_due
-from desktop.core.minutes import MinutesWriter, reply_to
+from desktop.core.minutes import MinutesWriter
+from desktop.core.wording import reply_to
 from desktop.core.types import Meeting, Segment, Transcript
 from test_draft import ScriptedChat
 
@@ -70,7 +71,8 @@ def test_a_misheard_name_that_calls_on_someone_is_the_owner():
                     seg(3, "曜日別に整理いたしまして、", "話者2"),
                     seg(4, "十二月十日までに提出いたします。", "話者2")], 5.0)
     minutes = MinutesWriter(ScriptedChat()).write(t, meeting)
-    assert [(a.owner, a.due, a.refs) for a in minutes.action_items] == [("村上総務部長", "2025年12月10日", [1, 2, 3, 4])]
+    found = [(a.owner, a.due, a.refs) for a in minutes.action_items]
+    assert found == [("村上総務部長", "2025年12月10日", [1, 2, 3, 4])]
 
 
 def test_a_request_gets_the_due_said_in_its_reply():
@@ -114,7 +116,8 @@ def test_the_addressee_named_before_the_request_is_the_owner_not_part_of_the_tas
     lines = ["高田主査、来月の研修会の講師候補を、いくつか探しておいていただけますか。", "はい、承知しました。"]
     minutes = MinutesWriter(ScriptedChat()).write(
         Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
-    assert [(a.owner, a.task) for a in minutes.action_items] == [("高田主査", "来月の研修会の講師候補を、いくつか探しておく")]
+    found = [(a.owner, a.task) for a in minutes.action_items]
+    assert found == [("高田主査", "来月の研修会の講師候補を、いくつか探しておく")]
 
 
 def test_items_taken_up_in_turn_are_the_agenda_in_the_chairs_words():

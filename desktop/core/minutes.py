@@ -37,8 +37,8 @@ from .chat import ChatModel, ContextOverflow, TruncatedReply
 from .coverage import heard
 from .reading import plain_request
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
-                      format_line, lines_text, task_from_line, tidy_summary, topic_blocks, topic_starts,
-                      without_addressee, without_due)
+                      format_line, lines_text, reply_to, task_from_line, tidy_summary, topic_blocks,
+                      topic_starts, without_addressee, without_due)
 from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
 
 log = logging.getLogger("gijiroku.minutes")
@@ -273,7 +273,8 @@ class MinutesWriter:
         """The topics a line lists (「本日の議題は、AとBの二点です」), as said in it."""
         check(cancel)
         try:
-            proposed = self._ask(self.prompts["agenda"].format(lines=lines_text([intro])), "agenda", 200, cancel)["titles"]
+            prompt = self.prompts["agenda"].format(lines=lines_text([intro]))
+            proposed = self._ask(prompt, "agenda", 200, cancel)["titles"]
         except MinutesGenerationError:
             return []
         return [clean_sentence(t, False) for t in proposed if t.strip() and grounding.support(t, intro.text) >= 0.5]
@@ -310,7 +311,8 @@ class MinutesWriter:
                 continue  # a missing summary is better than no minutes; the clerk writes it
             summary = tidy_summary(summary)
             source = meeting.title + "".join(s.text for s in lines)
-            if summary and grounding.support(summary, source) >= MIN_SUPPORT and grounding.numbers_grounded(summary, source):
+            if (summary and grounding.support(summary, source) >= MIN_SUPPORT
+                    and grounding.numbers_grounded(summary, source)):
                 item.summary = summary.strip()
 
     def _gist(self, block: list[Segment], kinds: dict[int, str]) -> list[Segment]:
@@ -383,27 +385,6 @@ class MinutesWriter:
             except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
                 last = type(exc).__name__  # never the model's text: it quotes the meeting, and this reaches the log
         raise MinutesGenerationError(f"{step}: invalid model output twice ({last})")
-
-
-def reply_to(request: Segment, following: list[Segment]) -> list[Segment]:
-    """The lines that answer a request by taking it on: the next line when it accepts (はい,
-    承知しました, やっておきます ...), and the one after when the same voice goes on without asking
-    anything, to the end of its sentence when Whisper cut it at a comma. Another speaker's request,
-    a question, or a line by the requester ends it."""
-    if not cues.requests(request.text) or not following:
-        return []
-    first = following[0]
-    if (request.speaker and first.speaker == request.speaker) or not cues.accepts(first.text):
-        return []
-    out = [first]
-    for nxt in following[1:4]:
-        same_voice = not first.speaker or nxt.speaker == first.speaker
-        if not same_voice or cues.requests(nxt.text) or cues.asks(nxt.text):
-            break
-        out.append(nxt)
-        if not nxt.text.rstrip().endswith(("、", ",")):
-            break  # the sentence ended; a line cut off at a comma goes on in the next one
-    return out
 
 
 def validate_minutes(data: dict[str, Any]) -> None:

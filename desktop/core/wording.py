@@ -174,3 +174,22 @@ def dedupe_actions(items: list[ActionItem]) -> list[ActionItem]:
     return out
 
 
+def reply_to(request: Segment, following: list[Segment]) -> list[Segment]:
+    """The lines that answer a request by taking it on: the next line when it accepts (はい,
+    承知しました, やっておきます ...), and the one after when the same voice goes on without asking
+    anything, to the end of its sentence when Whisper cut it at a comma. Another speaker's request,
+    a question, or a line by the requester ends it."""
+    if not cues.requests(request.text) or not following:
+        return []
+    first = following[0]
+    if (request.speaker and first.speaker == request.speaker) or not cues.accepts(first.text):
+        return []
+    out = [first]
+    for nxt in following[1:4]:
+        same_voice = not first.speaker or nxt.speaker == first.speaker
+        if not same_voice or cues.requests(nxt.text) or cues.asks(nxt.text):
+            break
+        out.append(nxt)
+        if not nxt.text.rstrip().endswith(("、", ",")):
+            break  # the sentence ended; a line cut off at a comma goes on in the next one
+    return out
