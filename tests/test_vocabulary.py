@@ -31,6 +31,9 @@ def vocab():
     ("高橋係長は、案内部も7月31日までに送付してください。", "高橋係長は、案内文も7月31日までに送付してください。"),
     ("訓練の実施日定について申し上げます。", "訓練の実施日程について申し上げます。"),   # heard form: read ヒジョー
     ("案内文を総布してください。", "案内文を送付してください。"),
+    # Assembly items by number (written for this test): the numbering every 会議規則 uses.
+    ("ギアンダイ7号について質疑を行います。", "議案第7号について質疑を行います。"),
+    ("次に、セーガンダイ4号を議題といたします。", "次に、請願第4号を議題といたします。"),
 ])
 def test_misheard_terms_are_fixed(vocab, heard, meant):
     assert vocab.correct_text(heard)[0] == meant
@@ -45,6 +48,8 @@ def test_misheard_terms_are_fixed(vocab, heard, meant):
     "電子化の方針を確認した。",
     "全年度の平均を示します。",             # 全年度 is a word: 前年度 only before より/比
     "案内部の方に聞いてください。",
+    "議案第3号について質疑を行います。",
+    "報告第一号は承認されました。",
 ])
 def test_correct_words_are_left_alone(vocab, text):
     assert vocab.correct_text(text) == (text, [])
