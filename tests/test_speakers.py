@@ -105,6 +105,29 @@ def test_ordinary_lines_never_name_a_voice():
             assert propose_names(segs, {1: 0, 2: 1}, attendees) == [], text
 
 
+COMMITTEE = ["原田委員長", "松井副委員長", "杉山委員", "大野財政課長"]
+CHAIRING = ["ただいまから予算特別委員会を開会いたします。", "議案第二十号を議題といたします。",
+            "質疑はありませんか。", "これより採決いたします。", "ご異議ありませんか。", "ご異議なしと認めます。"]
+
+
+def test_the_voice_that_says_the_chair_s_formulas_is_the_one_chair_on_the_list():
+    segs = [line(i + 1, t, i * 4.0) for i, t in enumerate(CHAIRING)]
+    segs += [line(7, "財政課長の大野です。", 30), line(8, "一点伺います。", 34)]
+    voices = {1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 1, 8: 2}
+    found = settle_names(propose_names(segs, voices, COMMITTEE))
+    assert {v: p.name for v, p in found.items()} == {0: "原田委員長", 1: "大野財政課長"}
+    assert found[0].reason == "chairs" and found[0].evidence == 1
+    # Two chairs on the list, or none: nobody can tell which one holds the gavel.
+    for attendees in (COMMITTEE + ["川口議長"], ["松井副委員長", "杉山委員"]):
+        assert all(p.reason != "chairs" for p in propose_names(segs, voices, attendees))
+    # The formulas shared between two voices (a vice-chair stood in): no voice is named for them.
+    shared = {**voices, 4: 2, 5: 2, 6: 2}
+    assert all(p.reason != "chairs" for p in propose_names(segs, shared, COMMITTEE))
+    # A voice that introduces itself keeps its own name over the chair's.
+    intro = [line(1, "委員長の杉山です。", 0)] + segs[1:]
+    assert settle_names(propose_names(intro, voices, COMMITTEE))[0].name == "杉山委員"
+
+
 def test_labels_and_the_speaker_table_round_trip():
     segs = [line(1, "事務局の池田です。", 0), line(2, "よろしくお願いします。", 4), line(3, "はい。", 8)]
     t = Transcript(segs, 12.0)

@@ -1,7 +1,8 @@
 """Speakers on transcript lines: each line gets the voice that speaks longest in it (話者1, 話者2 ...
 in the order they first speak), and a voice gets an attendee's name only from what the meeting
-says: a self-introduction (「税務課長の佐々木です」) or the chair handing the floor to someone
-(「佐々木課長、お願いします」, answered by the next voice). Each name keeps the line it came from, so
+says: a self-introduction (「税務課長の佐々木です」), the chair handing the floor to someone
+(「佐々木課長、お願いします」, answered by the next voice), or the chair's own formulas (the one
+委員長 on the list is the voice that takes up items and puts them to the vote). Each name keeps the line it came from, so
 the clerk can see why and confirm or change it; a voice without evidence keeps its number.
 """
 from __future__ import annotations
@@ -39,12 +40,20 @@ _NOT_NAMES = {"以上", "私", "僕", "本日", "今日", "明日", "次", "以�
               "反対"}
 
 
+# The chair's own formulas: opening, taking up an item, putting it to the vote, asking for objections.
+# Whisper often hears the を of 「を議題と」 as お, so 議題と alone is the cue.
+_CHAIRING = re.compile(r"(?:開会|閉会|散会)(?:いた)?します|議題と(?:いた)?します|採決(?:いた)?します|お(?:諮|はか)り(?:いた)?します"
+                       r"|ご?異議(?:は)?(?:ありませんか|ございませんか)|異議なしと(?:認|みと)めます")
+_CHAIR_TITLES = ("委員長", "議長", "会長", "座長", "部会長", "分科会長")
+MIN_CHAIRING_LINES = 3  # a voice must say the chair's formulas this often to be taken for the chair
+
+
 @dataclass
 class Proposal:
     voice: int
     name: str
     evidence: int       # the segment id the name came from
-    reason: str         # "self_introduction" | "floor_given"
+    reason: str         # "self_introduction" | "floor_given" | "chairs"
 
 
 def voice_label(voice: int) -> str:
@@ -150,13 +159,34 @@ def propose_names(segments: Sequence[Segment], voices: dict[int, int], attendees
         reply = segments[i + 1]
         if who and reply.start - seg.end <= REPLY_WITHIN_S and voices.get(reply.id) not in (None, voice):
             found.append(Proposal(voices[reply.id], who, seg.id, "floor_given"))
-    return found
+    return found + _chair(segments, voices, attendees)
+
+
+def _chair(segments: Sequence[Segment], voices: dict[int, int], attendees: Sequence[str]) -> list[Proposal]:
+    """The attendee who chairs (the one 委員長, 議長, 会長 ... on the list), for the voice that says
+    the chair's formulas (開会いたします, …を議題といたします, ご異議ありませんか) most. A chair rarely
+    introduces themselves: everyone knows who holds the gavel."""
+    chairs = [a for a in attendees if a.strip().endswith(_CHAIR_TITLES)
+              and not a.strip().endswith(tuple("副" + t for t in _CHAIR_TITLES))]
+    if len(chairs) != 1:
+        return []
+    said: dict[int, list[int]] = {}
+    for seg in segments:
+        if seg.id in voices and _CHAIRING.search(unicodedata.normalize("NFKC", seg.text)):
+            said.setdefault(voices[seg.id], []).append(seg.id)
+    if not said:
+        return []
+    ranked = sorted(said, key=lambda v: -len(said[v]))
+    voice = ranked[0]
+    if len(said[voice]) < MIN_CHAIRING_LINES or (len(ranked) > 1 and len(said[ranked[1]]) * 2 > len(said[voice])):
+        return []  # too little, or another voice says them nearly as often: no one clearly chairs
+    return [Proposal(voice, chairs[0], said[voice][0], "chairs")]
 
 
 def settle_names(proposals: Sequence[Proposal]) -> dict[int, Proposal]:
     """One name per voice and one voice per name: a self-introduction outweighs the floor being
     given, more evidence outweighs less, the earlier evidence breaks a tie."""
-    weight = {"self_introduction": 3, "floor_given": 1}
+    weight = {"self_introduction": 3, "chairs": 2, "floor_given": 1}
     score: dict[tuple[int, str], int] = {}
     first: dict[tuple[int, str], Proposal] = {}
     for p in proposals:

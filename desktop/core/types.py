@@ -49,7 +49,7 @@ class Segment:
 @dataclass
 class SpeakerInfo:
     """One voice diarization found; `name` only from evidence in the meeting (the segment id in
-    `evidence`, `reason` self_introduction | floor_given) or from the clerk (`confirmed`)."""
+    `evidence`, `reason` self_introduction | floor_given | chairs) or from the clerk (`confirmed`)."""
 
     voice: str
     name: str = ""

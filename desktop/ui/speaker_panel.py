@@ -51,7 +51,8 @@ class SpeakerPanel(QWidget):
             if t.info is not None and t.info.confirmed:
                 why = self.tr("confirmed")
             elif t.info is not None and t.info.evidence is not None:
-                basis = self.tr("self-introduction") if t.info.reason == "self_introduction" else self.tr("floor given")
+                basis = {"self_introduction": self.tr("self-introduction"),
+                         "chairs": self.tr("chairs the meeting")}.get(t.info.reason, self.tr("floor given"))
                 why = self.tr("proposed from line %1 (%2)").replace("%1", str(t.info.evidence)).replace("%2", basis)
             line = self.tr("%1 %2 (%3 lines)").replace("%1", t.speaker).replace("%2", minutes_seconds(t.seconds)) \
                 .replace("%3", str(t.lines))

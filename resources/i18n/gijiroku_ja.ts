@@ -901,60 +901,65 @@
         <translation>自己紹介</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="54" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="55" />
         <source>floor given</source>
         <translation>指名</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/speaker_panel.py" line="55" />
+        <source>chairs the meeting</source>
+        <translation>議事進行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/speaker_panel.py" line="56" />
         <source>proposed from line %1 (%2)</source>
         <translation>%1行目の%2から推定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="56" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="57" />
         <source>%1 %2 (%3 lines)</source>
         <translation>%1 %2（%3行）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="59" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="60" />
         <source>No speaker labels</source>
         <translation>話者の区別なし</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="64" />
-        <location filename="../../desktop/ui/speaker_panel.py" line="67" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="65" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="68" />
         <source>Rename speaker</source>
         <translation>話者名の変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="64" />
-        <location filename="../../desktop/ui/speaker_panel.py" line="84" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="65" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="85" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="67" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="68" />
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="74" />
-        <location filename="../../desktop/ui/speaker_panel.py" line="79" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="75" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="80" />
         <source>Merge speakers</source>
         <translation>話者の統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="74" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="75" />
         <source>Speaker to merge</source>
         <translation>統合する話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="79" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="80" />
         <source>Into</source>
         <translation>統合先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/speaker_panel.py" line="84" />
+        <location filename="../../desktop/ui/speaker_panel.py" line="85" />
         <source>Line's speaker</source>
         <translation>行の話者</translation>
     </message>
