@@ -121,3 +121,22 @@ def test_talk_about_the_agenda_takes_no_item_up(line):
 ])
 def test_an_item_taken_up_is_named_as_the_chair_said_it(line, title):
     assert cues.taken_up(line) == title
+
+
+# Written for this test: the floor handed to someone is no task; a report asked for later is one.
+FLOOR = ["佐野課長、ご説明をお願いします。", "では、総務課から現状の報告をお願いいたします。",
+         "次に、広報班、進み具合をお願いします。", "林委員、ご意見をお願いできますか。",
+         "まず事務局から、概要を説明していただけますか。", "続きまして、教育長からご挨拶をお願いします。"]
+TASKS_TO_REPORT = ["結果は来月の会議で報告してください。", "調査の結果を、改めて報告をお願いします。",
+                   "今週中に状況を書面で報告してください。", "説明資料を作成してください。",
+                   "佐野課長、関係課への説明をお願いできますか、来週までに。"]
+
+
+@pytest.mark.parametrize("line", FLOOR)
+def test_handing_the_floor_is_not_a_task(line):
+    assert cues.gives_floor(line) and cues.cue_kind(line) != "action"
+
+
+@pytest.mark.parametrize("line", TASKS_TO_REPORT)
+def test_a_report_asked_for_later_is_still_a_task(line):
+    assert not cues.gives_floor(line) and cues.cue_kind(line) == "action"

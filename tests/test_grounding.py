@@ -159,3 +159,10 @@ def test_task_without_comma_after_the_addressee():
 ])
 def test_a_task_is_written_in_the_dictionary_form(line, task):
     assert task_from_line(line) == task
+
+
+def test_a_decision_keeps_the_number_of_the_bill_it_decides():
+    line = "よって、議案第二十一号は、原案のとおり可決すべきものと決しました。"
+    assert grounding.item_numbers_kept("議案第21号は原案のとおり可決した。", line)
+    assert not grounding.item_numbers_kept("本案は原案のとおり可決した。", line)
+    assert grounding.item_numbers_kept("会議資料を電子化する。", "来年4月から会議資料を電子化します。")

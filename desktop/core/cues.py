@@ -80,6 +80,21 @@ def requests(line: str) -> bool:
     return bool(_REQUEST.search(line))
 
 
+# Handing the floor: what is asked for is speaking now (「高橋係長、ご説明をお願いします」「状況をお願い
+# します」), not work to be done later. A time to do it by, or work named with it, makes it a task.
+_FLOOR_ASKED = re.compile(r"(?:説明|報告|状況|進捗|進み具合|経過|概要|現状|意見|発言|答弁|紹介|質問|お話|挨拶)"
+                          r"(?:を)?(?:お願い(?:します|いたします|できますか)|ください|いただけますか"
+                          r"|して(?:ください|いただけますか))")
+_LATER_OR_WORK = re.compile(r"まで|次回|後日|改めて|追って|来週|今週|来月|月末|中に|資料|作成|送付|提出|準備|まとめ"
+                            r"|調べ|調査|確認|連絡|用意|配布|手配|検討|書面|文書")
+
+
+def gives_floor(line: str) -> bool:
+    """The line asks someone to speak now (an explanation, a report, their view): not a task."""
+    norm = normalize_text(line)
+    return bool(_FLOOR_ASKED.search(norm)) and not _LATER_OR_WORK.search(norm)
+
+
 # Taking on what was asked: the answer opens by accepting, or says it will be done. 「はい、」 opens
 # many answers that accept nothing (「はい、質問です」), so it counts only with a promise (ます) and no
 # question in the line.
@@ -152,7 +167,7 @@ def cue_kind(line: str) -> Optional[str]:
         return "next_meeting"
     if states_deferral(norm) and not requests(norm):
         return "deferral"
-    if requests(norm) or takes_on(norm):
+    if (requests(norm) and not gives_floor(norm)) or takes_on(norm):
         return "action"
     if states_decision(norm) and not any(c in norm for c in NOT_DECIDED):
         return "decision"

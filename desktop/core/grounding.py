@@ -27,6 +27,13 @@ def numbers_grounded(claim: str, source_text: str) -> bool:
     return all(n in said for n in re.findall(r"\d+", normalize_text(claim)))
 
 
+def item_numbers_kept(claim: str, source_text: str) -> bool:
+    """Every numbered item the source names (議案第13号, 陳情5号) is named in the claim too: a
+    decision that lost its bill's number could be about any bill."""
+    said = set(re.findall(r"(\d+)号", normalize_text(source_text)))
+    return said <= set(re.findall(r"(\d+)号", normalize_text(claim)))
+
+
 def similar(a: str, b: str) -> float:
     """Symmetric bigram overlap, for de-duplication. Sentences that both say figures and say
     different ones are 0: 「議案第12号は可決すべきものと決しました」 and the same formula for 第13号

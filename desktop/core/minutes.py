@@ -183,8 +183,11 @@ class MinutesWriter:
             not text
             or grounding.support(text, seg.text) < MIN_SUPPORT
             or not grounding.numbers_grounded(text, seg.text)
+            or not grounding.item_numbers_kept(text, seg.text)
         ):
-            text = clean_sentence(seg.text)  # the model strayed from the line: the line itself is safer
+            # The model strayed from the line, or dropped which bill it was about (「第13号」): the
+            # line itself is safer.
+            text = clean_sentence(seg.text)
         return text
 
     def _action(self, seg: Segment, context: list[Segment], meeting: Meeting, meeting_date,
@@ -192,6 +195,8 @@ class MinutesWriter:
         """`reply`: the lines that accept a request (「はい、やっておきます。九月五日までに…」), where
         the due date is often said."""
         self_assigned = bool(seg.speaker) and cues.takes_on(seg.text) and not cues.requests(seg.text)
+        if not self_assigned and cues.gives_floor(seg.text):
+            return None  # 「〇〇課長、ご説明をお願いします」 hands the floor: nothing is left to do later
         if not self_assigned and not triage.names_someone([s.text for s in context], meeting.attendees):
             return None  # nobody is named to give it to: whatever the model said, no owner would hold
         addressee = names.owner_in_line(seg.text, meeting.attendees)

@@ -2,8 +2,9 @@
 in the order they first speak), and a voice gets an attendee's name only from what the meeting
 says: a self-introduction (「税務課長の佐々木です」), the chair handing the floor to someone
 (「佐々木課長、お願いします」, answered by the next voice), or the chair's own formulas (the one
-委員長 on the list is the voice that takes up items and puts them to the vote). Each name keeps the line it came from, so
-the clerk can see why and confirm or change it; a voice without evidence keeps its number.
+委員長 on the list is the voice that takes up items and puts them to the vote). Each name keeps
+the line it came from, so the clerk can see why and confirm or change it; a voice without evidence
+keeps its number.
 """
 from __future__ import annotations
 
@@ -42,8 +43,9 @@ _NOT_NAMES = {"以上", "私", "僕", "本日", "今日", "明日", "次", "以�
 
 # The chair's own formulas: opening, taking up an item, putting it to the vote, asking for objections.
 # Whisper often hears the を of 「を議題と」 as お, so 議題と alone is the cue.
-_CHAIRING = re.compile(r"(?:開会|閉会|散会)(?:いた)?します|議題と(?:いた)?します|採決(?:いた)?します|お(?:諮|はか)り(?:いた)?します"
-                       r"|ご?異議(?:は)?(?:ありませんか|ございませんか)|異議なしと(?:認|みと)めます")
+_CHAIRING = re.compile(r"(?:開会|閉会|散会)(?:いた)?します|議題と(?:いた)?します|採決(?:いた)?します"
+                       r"|お(?:諮|はか)り(?:いた)?します|ご?異議(?:は)?(?:ありませんか|ございませんか)"
+                       r"|異議なしと(?:認|みと)めます")
 _CHAIR_TITLES = ("委員長", "議長", "会長", "座長", "部会長", "分科会長")
 MIN_CHAIRING_LINES = 3  # a voice must say the chair's formulas this often to be taken for the chair
 
