@@ -151,6 +151,8 @@ def taken_up(line: str) -> str:
     """The item a line takes up as the matter now before the meeting, as the chair names it, or ""."""
     m = _TAKEN_UP.match(unicodedata.normalize("NFKC", line).strip())  # the title as said, numerals too
     return m.group("title").strip("、, ") if m else ""
+
+
 NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "思います", "いかが", "予定です")
 _TIME = re.compile(r"(\d{1,2})時|(\d{1,2})月(\d{1,2})日|[月火水木金土日]曜")
 
