@@ -45,6 +45,12 @@ def test_a_due_relative_to_the_meeting_is_written_as_said_or_as_its_date():
     assert normalize_due("", "十月二十日までに、来週の火曜日の分も含めて出します。") == "10月20日"
 
 
+def write(lines, meeting, chat=None):
+    """Minutes of lines said five seconds apart, by the scripted model."""
+    t = Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, x) for i, x in enumerate(lines)], duration=5.0 * len(lines))
+    return MinutesWriter(chat or ScriptedChat()).write(t, meeting)
+
+
 def seg(i, text, speaker=""):
     return Segment(i, float(i), i + 0.9, text, speaker=speaker)
 
@@ -91,8 +97,7 @@ def test_a_plain_request_is_settled_by_its_wording_without_a_call():
     lines = ["高橋係長は、自治会への案内文を、十月十日までに送付してください。",
              "山本主任、会場の件ですが、例の業者さんにも、確認をお願いできますか。"]
     chat = ScriptedChat()
-    minutes = MinutesWriter(chat).write(
-        Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
+    minutes = write(lines, meeting, chat)
     asked = [p for p in chat.prompts if "会議の中の依頼" in p]
     assert len(asked) == 1 and "山本主任" in asked[0]
     first = minutes.action_items[0]
@@ -104,8 +109,7 @@ def test_an_announced_topic_the_recording_never_reaches_still_has_a_source():
     still on the agenda, sourced to the announcing line, and no summary is made up for it."""
     meeting = Meeting(title="推進会議", date="2025-10-01")
     lines = ["本日の議題は、会議資料の電子化と決裁の電子化の二点です。", "一点目の会議資料の電子化について説明します。"]
-    minutes = MinutesWriter(ScriptedChat()).write(
-        Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
+    minutes = write(lines, meeting)
     assert [(a.title, a.refs) for a in minutes.agenda] == [("会議資料の電子化", [2]), ("決裁の電子化", [1])]
     assert minutes.agenda[1].summary == ""
 
@@ -114,8 +118,7 @@ def test_the_addressee_named_before_the_request_is_the_owner_not_part_of_the_tas
     """「高田主査、…いただけますか。」: the name opens the line as a call, not as a topic with は."""
     meeting = Meeting(title="研修会打合せ", date="2025-10-01", attendees=["高田主査", "森係長"])
     lines = ["高田主査、来月の研修会の講師候補を、いくつか探しておいていただけますか。", "はい、承知しました。"]
-    minutes = MinutesWriter(ScriptedChat()).write(
-        Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=10), meeting)
+    minutes = write(lines, meeting)
     found = [(a.owner, a.task) for a in minutes.action_items]
     assert found == [("高田主査", "来月の研修会の講師候補を、いくつか探しておく")]
 
@@ -130,8 +133,7 @@ def test_items_taken_up_in_turn_are_the_agenda_in_the_chairs_words():
              "この陳情の扱いは、次回の議題とします。",
              "続きまして、請願第一号を議題とします。",
              "紹介議員から説明をお願いします。"]
-    minutes = MinutesWriter(ScriptedChat()).write(
-        Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, t) for i, t in enumerate(lines)], duration=40), meeting)
+    minutes = write(lines, meeting)
     assert [(a.title, a.refs) for a in minutes.agenda] == [
         ("議案第四十号、学校給食費の改定", [2, 3]), ("陳情第三号、通学路の安全対策を求める陳情", [4, 5]),
         ("請願第一号", [6, 7])]

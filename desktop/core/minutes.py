@@ -250,7 +250,7 @@ class MinutesWriter:
         if not segments:
             return []
         intro = next((s for s in segments if kinds[s.id] == "agenda" and "議題" in s.text), None)
-        taken = [(s, clean_sentence(cues.taken_up(s.text), False)) for s in segments if cues.taken_up(s.text)]
+        taken = [(s, clean_sentence(t, False)) for s in segments if (t := cues.taken_up(s.text))]
         if taken and (intro is None or cues.taken_up(intro.text)):
             # Each item is taken up in turn (「次に、議案第八号…を議題といたします」): the chair's own
             # words are its title, and it owns the lines up to the next one.
