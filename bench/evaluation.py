@@ -40,7 +40,10 @@ def score_facts(minutes: Minutes, facts: dict[str, Any]) -> dict[str, Any]:
     for group in facts.get("agenda", []):
         found["agenda"].append(any(_has_any(t, group) for t in titles))
     for d in facts.get("decisions", []):
-        found["decisions"].append(any(all(_has_any(x.text, g) for g in d["all_of"]) for x in minutes.decisions))
+        # A matter the meeting formally kept open (継続審査) is a decision on it, listed with the open
+        # issues: such a fact names that field.
+        listed = getattr(minutes, d.get("field", "decisions"))
+        found["decisions"].append(any(all(_has_any(x.text, g) for g in d["all_of"]) for x in listed))
     for a in facts.get("action_items", []):
         found["action_items"].append(any(_has_any(x.owner, a["owner"]) and _has_any(x.task, a["task"])
                                          and _has_any(x.due, a["due"]) for x in minutes.action_items))

@@ -15,6 +15,7 @@ Misheard fillers (Whisper's 栄 for えー) are not counted: the record is read 
 """
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -42,7 +43,8 @@ FILLER = re.compile(r"(?:^|(?<=[、。]))"
 NUMBERED = re.compile(r"(?:議案|陳情|請願|報告|諮問|発議)第[〇一二三四五六七八九十百\d]+号")
 FORMULAS = ("ご異議なしと認めます", "可決すべきものと決しました", "否決すべきものと決しました",
             "採択すべきものと決しました", "継続審査とすることに決しました", "起立全員であります",
-            "起立多数であります", "質疑なしと認めます", "討論なしと認めます")
+            "起立多数であります", "質疑なしと認めます", "討論なしと認めます", "不採択とすべきものと決しました",
+            "挙手多数であります", "挙手少数であります", "起立少数であります")
 CHAIR = re.compile(r"(?:委員長|議長)$")
 
 
@@ -85,10 +87,14 @@ def measure(whisper: WhisperTranscriber, voices: CamPlusPlus, ref_path: Path) ->
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--only", nargs="*", help="these meetings (ids) alone")
+    args = ap.parse_args()
     cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
     whisper = WhisperTranscriber(cat.resolve("whisper-base", "asr")[1], cpu_threads=THREADS)
     voices = CamPlusPlus(cat.resolve("campplus", "speaker")[1], threads=THREADS)
-    rows = [measure(whisper, voices, p) for p in committees()]
+    rows = [measure(whisper, voices, p) for p in committees()
+            if not args.only or p.name.removesuffix(".ref.json") in args.only]
     (ROOT / "bench" / "last-kaigiroku.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1),
                                                        encoding="utf-8")
     print("\nbench-kaigiroku: held-out committee meetings as 会議録 (records in bench/last-kaigiroku.json)\n")

@@ -30,6 +30,10 @@ def facts() -> list[tuple[str, list[tuple[str, list[str]]], list[str]]]:
         for need in wanted:
             lines = [(line, said[max(0, i - 1):i]) for i, line in enumerate(said)
                      if all(any(w in heard[i] for w in alt) for alt in need)]
+            # A request asked of nobody by name is the fact with its reply (「…いただけますか」「はい、
+            # 今週中に…」): the request is the line that must be read.
+            lines = lines or [(line, said[max(0, i - 1):i]) for i, line in enumerate(said[:-1])
+                              if all(any(w in heard[i] + heard[i + 1] for w in alt) for alt in need)]
             out.append((ref["id"], lines, attendees))
     return out
 
