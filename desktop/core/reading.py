@@ -3,6 +3,7 @@ ships as a wheel) for where words begin and end. The only module that imports ei
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -32,6 +33,35 @@ def morphemes(text: str) -> tuple[Morpheme, ...]:
 @functools.lru_cache(maxsize=4096)
 def reading_of(text: str) -> str:
     return "".join(m.reading for m in morphemes(unicodedata.normalize("NFKC", text)))
+
+
+def aligned(text: str) -> list[Morpheme]:
+    """pyopenjtalk's morphemes with their surfaces as written in `text`.
+
+    pyopenjtalk rewrites numbers (1点目 -> 一点目) and widths, so digits and Latin letters are
+    kept as plain tokens and only the runs between them are analysed."""
+    out: list[Morpheme] = []
+    for run in re.findall(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+|[^0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+", text):
+        if re.match(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]", run):
+            out.append(Morpheme(run, "", "記号"))
+            continue
+        out.extend(_aligned_run(run))
+    return out
+
+
+def _aligned_run(text: str) -> list[Morpheme]:
+    out, pos = [], 0
+    for m in morphemes(text):
+        target = unicodedata.normalize("NFKC", m.surface)
+        start = pos
+        while pos < len(text) and unicodedata.normalize("NFKC", text[start:pos]) != target:
+            pos += 1
+        if unicodedata.normalize("NFKC", text[start:pos]) != target:
+            return [Morpheme(text, "", "")]  # could not align: leave this run alone
+        out.append(Morpheme(text[start:pos], m.reading, m.pos))
+    if pos < len(text):
+        out.append(Morpheme(text[pos:], "", ""))
+    return out
 
 
 _SUDACHI_LOCK = threading.Lock()   # one tokenizer, shared: it is not safe across threads

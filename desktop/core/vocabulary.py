@@ -10,6 +10,8 @@ in their context, and a near (not exact) reading only for a span that is not one
 A replacement always covers whole words (Sudachi's long units): a term is never written into the
 middle of a word that merely contains its sound or spelling (解決策 is not 解決 + 決策, 第二回庁内 not
 第二 + 回庁 + 内), and a word that is another spelling of the term (打ち合わせ / 打合せ) is left as written.
+With the built-in list come the chair's formulas (desktop.core.formulas): whole sentences of assembly
+procedure, put back where their sounds were heard in other characters.
 """
 from __future__ import annotations
 
@@ -21,8 +23,9 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import paths
+from .formulas import Formula, builtin_formulas, restore_formulas
 from .names import TITLES, strip_title
-from .reading import Morpheme, morphemes, normalized_word, reading_of, word_bounds
+from .reading import Morpheme, aligned, normalized_word, reading_of, word_bounds
 from .types import Transcript
 
 NAME_AFTER = re.compile("^(" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|です|は、|から)")
@@ -103,8 +106,9 @@ def attendee_terms(attendees: Iterable[str]) -> list[Term]:
 
 
 class Vocabulary:
-    def __init__(self, terms: Iterable[Term]):
+    def __init__(self, terms: Iterable[Term], formulas: Iterable[Formula] = ()):
         self.terms = [t for t in terms if t.reading]
+        self.formulas = list(formulas)
         self._by_reading: dict[str, list[Term]] = {}
         for t in self.terms:
             self._by_reading.setdefault(t.reading, []).append(t)
@@ -118,7 +122,8 @@ class Vocabulary:
         user_terms = list(user_terms)
         edited_builtin = any(t.source == "builtin" for t in user_terms)
         standard = builtin_terms() if builtin and not edited_builtin else []
-        return cls([*attendee_terms(attendees), *meeting, *user_terms, *standard])
+        return cls([*attendee_terms(attendees), *meeting, *user_terms, *standard],
+                   builtin_formulas() if builtin else ())
 
     # ---- correction --------------------------------------------------------------------------
     def correct_text(self, text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -163,7 +168,9 @@ class Vocabulary:
             out.append(term.surface)
             changes.append((surface, term.surface))
             i += n
-        return "".join(out), changes
+        # The chair's formulas last: the words just mended (下南 -> 原案) make them easier to hear.
+        text, restored = restore_formulas("".join(out), self.formulas)
+        return text, changes + restored
 
     def _replace_heard(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """Spellings Whisper writes for a term, replaced where they stand as whole words (決策 alone,
@@ -250,35 +257,6 @@ class Vocabulary:
                 words.append(t.surface)
                 used += len(t.surface) + 1
         return " ".join(words)
-
-
-def aligned(text: str) -> list[Morpheme]:
-    """pyopenjtalk's morphemes with their surfaces as written in `text`.
-
-    pyopenjtalk rewrites numbers (1点目 -> 一点目) and widths, so digits and Latin letters are
-    kept as plain tokens and only the runs between them are analysed."""
-    out: list[Morpheme] = []
-    for run in re.findall(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+|[^0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+", text):
-        if re.match(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]", run):
-            out.append(Morpheme(run, "", "記号"))
-            continue
-        out.extend(_aligned_run(run))
-    return out
-
-
-def _aligned_run(text: str) -> list[Morpheme]:
-    out, pos = [], 0
-    for m in morphemes(text):
-        target = unicodedata.normalize("NFKC", m.surface)
-        start = pos
-        while pos < len(text) and unicodedata.normalize("NFKC", text[start:pos]) != target:
-            pos += 1
-        if unicodedata.normalize("NFKC", text[start:pos]) != target:
-            return [Morpheme(text, "", "")]  # could not align: leave this run alone
-        out.append(Morpheme(text[start:pos], m.reading, m.pos))
-    if pos < len(text):
-        out.append(Morpheme(text[pos:], "", ""))
-    return out
 
 
 def _one_edit(a: str, b: str) -> bool:

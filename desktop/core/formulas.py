@@ -1,0 +1,144 @@
+"""The chair's formulas: the fixed sentences of assembly procedure, written back where Whisper heard
+their sounds in other characters.
+
+A committee decides in set words (ご異議なしと認めます。よって、議案第十二号は原案のとおり可決すべき
+ものと決しました). Whisper base hears them sound by sound and spells them as it guesses: 認めます as
+見止めます, 採択 as 最多く. A word list cannot mend that (見止めます has the right reading, 最多く is
+two ordinary words), but the whole sentence is long and fixed, so a span of a line whose reading is
+within a few sounds of a formula's is that formula. The list is resources/vocabulary/procedure.txt.
+
+Guards, because an everyday sentence must never be rewritten into procedure:
+- the span covers whole words and no figure (a bill's number is never inside a formula);
+- the shorter the formula, the closer it must sound (a short one only by its exact reading);
+- everyday sentences that sound close to a formula (これより再開いたします) are in the list as
+  kept sentences: a span closer to one of them is left alone;
+- a span about as close to two different formulas (可決 / 否決) is left alone.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from . import paths
+from .reading import aligned, reading_of, word_bounds
+
+KEPT_MARK = "= "
+# The closeness a span needs, by the formula's length in sounds: 1 - edits / length.
+_LONG, _MEDIUM = 12, 8
+_LONG_SIMILARITY, _MEDIUM_SIMILARITY = 0.8, 0.88
+_AMBIGUOUS = 0.04      # two formulas this close to the same span: which one was said is unknown
+_SHARED_PAIRS = 0.5    # share of a formula's sound pairs a line must have to be searched for it
+
+
+@dataclass(frozen=True)
+class Formula:
+    text: str
+    reading: str
+    kept: bool = False    # an everyday sentence: never written, it only keeps its sound-alikes as said
+
+
+def load_formulas(path: Path) -> list[Formula]:
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        kept = line.startswith(KEPT_MARK)
+        text = line[len(KEPT_MARK):].strip() if kept else line
+        out.append(Formula(text, reading_of(text), kept))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_formulas() -> tuple[Formula, ...]:
+    return tuple(load_formulas(paths.resource("vocabulary", "procedure.txt")))
+
+
+def edit_distance(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]
+
+
+def _needed(formula: Formula) -> float:
+    n = len(formula.reading)
+    if n >= _LONG:
+        return _LONG_SIMILARITY
+    return _MEDIUM_SIMILARITY if n >= _MEDIUM else 1.0
+
+
+def _pairs(reading: str) -> set[str]:
+    return {reading[i:i + 2] for i in range(len(reading) - 1)}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    similarity: float
+    start: int      # token index
+    end: int
+    formula: Formula
+
+
+def restore_formulas(text: str, formulas: Iterable[Formula]) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with each span that sounds like a formula written as the formula; and the (heard,
+    written) pairs replaced."""
+    tokens = aligned(text)
+    line_pairs = _pairs("".join(t.reading for t in tokens))
+    candidates = [f for f in formulas if len(f.reading) >= 2
+                  and len(_pairs(f.reading) & line_pairs) >= _SHARED_PAIRS * len(_pairs(f.reading))]
+    if not candidates:
+        return text, []
+    offsets = [0]
+    for t in tokens:
+        offsets.append(offsets[-1] + len(t.surface))
+    bounds = word_bounds(text)
+    hits = [h for f in candidates for h in _spans_like(tokens, offsets, bounds, f)]
+    hits.sort(key=lambda h: (-h.similarity, -(h.end - h.start)))
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if any(hit.start < e and s < hit.end for s, e in taken):
+            continue
+        taken.append((hit.start, hit.end))
+        rivals = [h for h in hits if h.formula.text != hit.formula.text and h.start < hit.end and hit.start < h.end
+                  and h.similarity >= hit.similarity - _AMBIGUOUS]
+        if hit.formula.kept or (hit.similarity < 1.0 and rivals):
+            continue
+        out.append((offsets[hit.start], offsets[hit.end], hit.formula.text))
+    changes = []
+    for start, end, written in sorted(out, reverse=True):
+        heard = text[start:end]
+        if heard != written:
+            text = text[:start] + written + text[end:]
+            changes.append((heard, written))
+    return text, changes[::-1]
+
+
+def _spans_like(tokens, offsets, bounds, formula: Formula) -> list[_Hit]:
+    """Every run of whole words, free of figures and sentence ends, that sounds close enough to
+    `formula`."""
+    target, needed = formula.reading, _needed(formula)
+    longest = int(len(target) * 1.25) + 1
+    hits = []
+    for i, first in enumerate(tokens):
+        if not first.reading or offsets[i] not in bounds:
+            continue
+        heard = ""
+        for j in range(i, len(tokens)):
+            t = tokens[j]
+            if not t.reading and t.surface not in ("、", ","):
+                break   # a figure, a sentence end or text that could not be read: a formula never spans it
+            heard += t.reading
+            if len(heard) > longest:
+                break
+            if not t.reading or offsets[j + 1] not in bounds or len(heard) < len(target) * 0.75:
+                continue
+            similarity = 1 - edit_distance(heard, target) / max(len(heard), len(target))
+            if similarity >= needed:
+                hits.append(_Hit(similarity, i, j + 1, formula))
+    return hits
