@@ -137,3 +137,37 @@ def test_items_taken_up_in_turn_are_the_agenda_in_the_chairs_words():
     assert [(a.title, a.refs) for a in minutes.agenda] == [
         ("議案第四十号、学校給食費の改定", [2, 3]), ("陳情第三号、通学路の安全対策を求める陳情", [4, 5]),
         ("請願第一号", [6, 7])]
+
+
+def spoken(lines):
+    """(speaker, text) pairs as a transcript with speaker labels."""
+    return Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, x, speaker=who) for i, (who, x) in enumerate(lines)],
+                      duration=5.0 * len(lines))
+
+
+COMMITTEE = Meeting(title="建設委員会", attendees=["木村委員", "小西建築課長", "大野委員長"])
+
+
+def test_a_request_asked_of_nobody_by_name_is_owned_by_whoever_takes_it_on():
+    t = spoken([("木村委員", "地区ごとの件数を、一覧にしていただけますか。"),
+                ("小西建築課長", "はい、承知いたしました。今週中に、委員の皆様にお届けします。")])
+    [item] = MinutesWriter(ScriptedChat()).write(t, COMMITTEE).action_items
+    assert (item.owner, item.due, item.refs) == ("小西建築課長", "今週中", [1, 2])
+    assert "一覧" in item.task
+
+
+def test_a_report_asked_for_the_next_meeting_is_due_then():
+    t = spoken([("木村委員", "改修の計画を、次回の委員会で説明してください。"),
+                ("小西建築課長", "承知しました。次回の委員会までに取りまとめて、ご説明いたします。")])
+    [item] = MinutesWriter(ScriptedChat()).write(t, COMMITTEE).action_items
+    assert (item.owner, item.due) == ("小西建築課長", "次回の委員会")
+    assert relative_due("次回までに修正案をお示しします。") == "次回"
+    for said in ("次回の委員会は十日です。", "次回は会場を変えます。", "次回の議題で扱います。"):
+        assert relative_due(said) == "", said
+
+
+def test_a_request_nobody_takes_on_has_no_owner():
+    for reply in [("小西建築課長", "その点は、まだ決まっておりません。"),   # answers, takes nothing on
+                  ("木村委員", "はい、今週中にお願いします。")]:          # the one who asked goes on
+        t = spoken([("木村委員", "地区ごとの件数を、一覧にしていただけますか。"), reply])
+        assert MinutesWriter(ScriptedChat()).write(t, COMMITTEE).action_items == [], reply

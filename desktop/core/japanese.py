@@ -125,6 +125,11 @@ _RELATIVE_DAY = re.compile(r"(再来週|来週|今週)(?:の)?([月火水木金�
 _RELATIVE_SPAN = re.compile(r"(再来週|来週|今週|今月|来月|年度|\d{1,2}月|(?<![毎\d])月)(中|末)(?=に|まで)")
 
 
+# By the next meeting: 「次回の委員会までに」, or what is to be reported at it (「次回の会議でご報告ください」).
+_NEXT_TIME = re.compile(r"次回(の(?:会議|委員会|会合|打合せ|打ち合わせ|定例会|協議会|研究会))?"
+                        r"(?=まで|で(?:ご|お)?(?:報告|説明|提示|提出|示))")
+
+
 def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
     """A due the source sets relative to the meeting: the date with its weekday when the meeting's date
     is known (来週の火曜日 -> 9月9日（火）), else the words as said (来週の火曜日, 今週中); never guessed."""
@@ -138,7 +143,10 @@ def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
         due = meeting_date + timedelta(days=7 * weeks - meeting_date.weekday() + day)
         return f"{format_date(due.year, due.month, due.day)}（{m.group(2)}）"
     m = _RELATIVE_SPAN.search(norm)
-    return m.group(1) + m.group(2) if m else ""
+    if m:
+        return m.group(1) + m.group(2)
+    m = _NEXT_TIME.search(norm)
+    return "次回" + (m.group(1) or "") if m else ""
 
 
 def parse_iso_date(value: str) -> Optional[date]:

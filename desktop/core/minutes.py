@@ -197,8 +197,11 @@ class MinutesWriter:
         self_assigned = bool(seg.speaker) and cues.takes_on(seg.text) and not cues.requests(seg.text)
         if not self_assigned and cues.gives_floor(seg.text):
             return None  # 「〇〇課長、ご説明をお願いします」 hands the floor: nothing is left to do later
-        if not self_assigned and not triage.names_someone([s.text for s in context], meeting.attendees):
-            return None  # nobody is named to give it to: whatever the model said, no owner would hold
+        # Asked of nobody by name (「一覧にしていただけますか」「はい、今週中にお届けします」): whoever took it on.
+        taker = (names.match_owner(reply[0].speaker, meeting.attendees)
+                 if reply and reply[0].speaker != seg.speaker else "")
+        if not self_assigned and not taker and not triage.names_someone([s.text for s in context], meeting.attendees):
+            return None  # nobody is named to give it to, nor took it on: no owner would hold
         addressee = names.owner_in_line(seg.text, meeting.attendees)
         plain = task_from_line(seg.text, addressee) if addressee and not self_assigned else ""
         if (plain and re.search(r"[てで](?:ください|下さい)。?$", seg.text) and "。" not in plain
@@ -214,8 +217,7 @@ class MinutesWriter:
             except MinutesGenerationError:
                 data = {"owner": "", "task": "", "due": ""}
         if self_assigned:
-            # 「私が担当し…用意します」: the owner is whoever said it (the line's speaker label: a name
-            # the meeting or the clerk gave, or 話者N until someone does).
+            # 「私が担当し…用意します」: whoever said it (a name given to the voice, or 話者N until one is).
             owner = names.match_owner(seg.speaker, meeting.attendees)
         else:
             # The addressee opens the request's line, or the line before it when Whisper split the sentence.
@@ -225,7 +227,9 @@ class MinutesWriter:
             spoken = "".join(s.text for s in context)
             if not owner or (names.strip_title(owner) not in spoken
                              and not any(names.owner_in_line(s.text, [owner]) for s in context)):
-                return None  # nobody is addressed in what was said (a quoted request, an aside): no task
+                owner = taker  # nobody is addressed in what was said (a quoted request, an aside): no task
+                if not owner:  # unless someone took it on
+                    return None
         task = without_due(clean_sentence(str(data.get("task", "")), period=False))
         said = task_from_line(seg.text, owner)
         if (
@@ -237,10 +241,10 @@ class MinutesWriter:
             task = said  # the model strayed, or kept only the verb (「送付する」): the line's own words
         task = cues.REQUEST_TAIL.sub("する", plain_request(without_addressee(task, owner)))
         due = japanese.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
-        refs = [seg.id]
+        refs = [seg.id] + ([s.id for s in reply] if owner == taker else [])
         if not due and reply:
             due = japanese.normalize_due(str(data.get("due", "")), "".join(s.text for s in reply), meeting_date)
-            refs += [s.id for s in reply] if due else []
+            refs += [s.id for s in reply] if due and owner != taker else []
         return ActionItem(owner=owner, task=task, due=due, refs=refs)
 
     # ---- 3. agenda -------------------------------------------------------------------------
