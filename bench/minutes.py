@@ -79,7 +79,8 @@ def main() -> None:
                          "instead of transcribing it again: for changes to the minutes step alone")
     args = ap.parse_args()
     saved_path = ROOT / "bench" / "last-transcripts.json"
-    saved = json.loads(saved_path.read_text(encoding="utf-8")) if args.reuse and saved_path.exists() else {}
+    # Every meeting's last transcript is kept, so a run of some meetings (--only) leaves the others' there.
+    saved = json.loads(saved_path.read_text(encoding="utf-8")) if saved_path.exists() else {}
     cat = ModelCatalog(paths.catalog_file(), config.model_store_dir())
     whisper = WhisperTranscriber(cat.resolve("whisper-base", "asr")[1], cpu_threads=2)
     voices = CamPlusPlus(cat.resolve("campplus", "speaker")[1], threads=2)
@@ -90,7 +91,7 @@ def main() -> None:
             continue
         ref["set"] = set_name
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
-        if ref["id"] in saved:
+        if args.reuse and ref["id"] in saved:
             transcript = Transcript.from_json(saved[ref["id"]])
         else:
             samples = audio.decode(audio_of(ref_path, ref))

@@ -140,3 +140,19 @@ def test_handing_the_floor_is_not_a_task(line):
 @pytest.mark.parametrize("line", TASKS_TO_REPORT)
 def test_a_report_asked_for_later_is_still_a_task(line):
     assert not cues.gives_floor(line) and cues.cue_kind(line) == "action"
+
+
+@pytest.mark.parametrize("line, sentence", [
+    ("ご異議なしと認めます。よって、議案第十二号は原案のとおり可決すべきものと決しました。",
+     "議案第十二号は原案のとおり可決すべきものと決した。"),
+    ("挙手少数であります。よって、請願第三号は、不採択とすべきものと決しました。", "請願第三号は、不採択とすべきものと決した。"),
+    ("陳情第6号は、継続審査とすることに決しました。", "陳情第6号は、継続審査とすることに決した。"),
+])
+def test_a_formal_decision_is_the_minutes_sentence_as_said(line, sentence):
+    assert cues.formally_decided(line) == sentence
+
+
+def test_only_the_formal_words_are_taken_as_said():
+    # Decisions in ordinary words are rewritten by the model, and ordinary lines are no decision.
+    for line in ("研修は二月に実施することといたします。", "会場は市民ホールに決めました。", *lines()):
+        assert cues.formally_decided(line) == "", line

@@ -40,6 +40,22 @@ def sentences(line: str) -> list[str]:
     return [x.strip(" 　、") for x in re.split(r"[。！？!?]", line) if x.strip(" 　、")]
 
 
+# The formal way an assembly or committee records its decision on a matter: 「よって、議案第十二号は原案の
+# とおり可決すべきものと決しました」「陳情第八号は、継続審査とすることに決しました」. Such a sentence is
+# already what the minutes say; no model is asked to rewrite it.
+_FORMALLY_DECIDED = re.compile(r"(?:べきもの|こと)(?:と|に)決しました$")
+_THEREFORE = re.compile(r"^(?:よって|したがって|従って|以上により|それでは|では)[、,]?\s*")
+
+
+def formally_decided(line: str) -> str:
+    """The sentence of `line` that records a decision in the formal words (…べきものと決しました),
+    as the minutes write it (…べきものと決した。), or ""."""
+    for x in sentences(line):
+        if _FORMALLY_DECIDED.search(x):
+            return _THEREFORE.sub("", x)[: -len("しました")] + "した。"
+    return ""
+
+
 def states_decision(line: str) -> bool:
     """The wording alone says a decision was made (a reader would not doubt it)."""
     return not states_deferral(line) and any(

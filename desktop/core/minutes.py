@@ -10,10 +10,9 @@ Small models do better with short, focused questions than with one call over a w
    put off: desktop.core.triage) is "other" without a call. The model classifies the rest, one
    short call each; the instructions and examples form a constant prefix, so llama.cpp's prompt
    cache makes each call cost only the line's tokens.
-2. Each decision, deferral and action line is turned into a minutes sentence, or owner/task/due,
-   by a short call that sees only that line and the one before it.
-3. Agenda topics come from the line that announces them, and own the lines up to the next one;
-   each topic's lines are summarised in 議事録 style.
+2. Each decision, deferral and action line becomes a minutes sentence (a formal decision as said), or
+   owner/task/due, by a short call on that line and the one before it. 3. Agenda topics come from
+   the lines that announce them, and own the lines up to the next; each is summarised in 議事録 style.
 
 Every model answer is checked against the line it came from before it is used: an owner must
 be an attendee or named in the line, a due date must be said in the line, a sentence must share
@@ -83,10 +82,10 @@ class MinutesWriter:
             report(on_progress, "minutes", fraction, 1.0)
 
         kinds = self.classify(segments, meeting, cancel, lambda i: progress(0.5 * i / total))
-        minutes = Minutes(title=meeting.title, date=meeting.date, place=meeting.place,
-                          attendees=list(meeting.attendees), start_time=meeting.start_time, end_time=meeting.end_time,
-                          absentees=list(meeting.absentees), materials=list(meeting.materials),
-                          recorder=meeting.recorder)
+        m = meeting
+        minutes = Minutes(title=m.title, date=m.date, place=m.place, attendees=list(m.attendees), recorder=m.recorder,
+                          start_time=m.start_time, end_time=m.end_time, absentees=list(m.absentees),
+                          materials=list(m.materials))
         # Every phase reports as it goes: a bar that stood still through the summaries (the longest
         # calls) looked frozen at 50%.
         self.extract_items(minutes, segments, kinds, meeting, cancel, lambda i: progress(0.5 + 0.2 * i / total))
@@ -96,7 +95,7 @@ class MinutesWriter:
             topics = max(1, len(minutes.agenda))
             self.summarise(minutes, segments, kinds, meeting, cancel, lambda i: progress(0.75 + 0.25 * i / topics))
         progress(1.0)
-        validate_minutes(minutes.to_json())
+        jsonschema.validate(minutes.to_json(), json.loads(_load("schemas/minutes.schema.json")))
         return minutes
 
     def prepare(self, transcript: Transcript, meeting: Meeting, cancel: Optional[CancelToken] = None) -> None:
@@ -173,6 +172,8 @@ class MinutesWriter:
         minutes.action_items = dedupe_actions(minutes.action_items)
 
     def _statement(self, seg: Segment, cancel: Optional[CancelToken]) -> str:
+        if formal := cues.formally_decided(seg.text):
+            return formal  # 「…可決すべきものと決しました」 is the minutes' sentence as said
         # Only the line itself: given its neighbour too, small models merge both into one "decision".
         prompt = self.prompts["statement"].format(line=seg.text)
         try:
@@ -394,7 +395,3 @@ class MinutesWriter:
             except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
                 last = type(exc).__name__  # never the model's text: it quotes the meeting, and this reaches the log
         raise MinutesGenerationError(f"{step}: invalid model output twice ({last})")
-
-
-def validate_minutes(data: dict[str, Any]) -> None:
-    jsonschema.validate(data, json.loads(_load("schemas/minutes.schema.json")))
