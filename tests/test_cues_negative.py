@@ -145,7 +145,8 @@ def test_a_report_asked_for_later_is_still_a_task(line):
 @pytest.mark.parametrize("line, sentence", [
     ("ご異議なしと認めます。よって、議案第十二号は原案のとおり可決すべきものと決しました。",
      "議案第十二号は原案のとおり可決すべきものと決した。"),
-    ("挙手少数であります。よって、請願第三号は、不採択とすべきものと決しました。", "請願第三号は、不採択とすべきものと決した。"),
+    ("挙手少数であります。よって、請願第三号は、不採択とすべきものと決しました。",
+     "請願第三号は、不採択とすべきものと決した。"),
     ("陳情第6号は、継続審査とすることに決しました。", "陳情第6号は、継続審査とすることに決した。"),
 ])
 def test_a_formal_decision_is_the_minutes_sentence_as_said(line, sentence):

@@ -171,3 +171,13 @@ def test_a_request_nobody_takes_on_has_no_owner():
                   ("木村委員", "はい、今週中にお願いします。")]:          # the one who asked goes on
         t = spoken([("木村委員", "地区ごとの件数を、一覧にしていただけますか。"), reply])
         assert MinutesWriter(ScriptedChat()).write(t, COMMITTEE).action_items == [], reply
+
+
+def test_the_task_is_the_request_the_reply_takes_on():
+    t = spoken([("木村委員", "えー、説明会は、あのー、夜にも開いていただきたいと思います。それから、参加者の、えー、"
+                             "人数の見込みを、次回の委員会で報告してください。"),
+                ("小西建築課長", "承知しました。次回の委員会までに、見込みを取りまとめて、ご報告いたします。")])
+    [item] = MinutesWriter(ScriptedChat()).write(t, COMMITTEE).action_items
+    assert item.owner == "小西建築課長"
+    assert item.task.startswith("参加者の、人数の見込みを"), item.task   # no filler, no それから
+    assert "夜" not in item.task

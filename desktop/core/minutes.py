@@ -36,7 +36,7 @@ from .chat import ChatModel, ContextOverflow, TruncatedReply
 from .coverage import heard
 from .reading import plain_request
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
-                      format_line, lines_text, reply_to, task_from_line, tidy_summary, topic_blocks,
+                      format_line, lines_text, reply_to, requested_part, task_from_line, tidy_summary, topic_blocks,
                       topic_starts, without_addressee, without_due)
 from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
 
@@ -232,10 +232,10 @@ class MinutesWriter:
                 if not owner:  # unless someone took it on
                     return None
         task = without_due(clean_sentence(str(data.get("task", "")), period=False))
-        said = task_from_line(seg.text, owner)
+        said, asked = task_from_line(seg.text, owner), requested_part(seg.text)
         if (
             not task
-            or grounding.support(task, seg.text) < MIN_SUPPORT
+            or grounding.support(task, asked) < MIN_SUPPORT  # not the request the line makes, or not said
             or not grounding.numbers_grounded(task, seg.text)
             or len(task) < min(8, len(said) // 2)
         ):

@@ -8,6 +8,7 @@ from typing import Optional
 
 from . import cues, grounding, japanese, names
 from .reading import plain_request
+from .tidying import kebatori
 from .types import ActionItem, Item, Segment
 
 def format_line(seg: Segment) -> str:
@@ -93,9 +94,21 @@ def tidy_summary(text: str) -> str:
     return "".join(kept)
 
 
+def requested_part(line: str) -> str:
+    """The sentence of a line that asks for the work: the last one that asks (「…と思います。それから、
+    周知の計画を…報告してください。」: the second, which the reply takes on); else the whole line."""
+    parts = [p.strip() for p in re.findall(r"[^。！？]+[。！？]?", line) if p.strip(" 、。")]
+    asking = [p for p in parts if cues.requests(p)]
+    return asking[-1] if len(parts) > 1 and asking else line
+
+
+_LINKING = re.compile(r"^(?:それから|それと|あと|また|なお|それで|ですので|そこで)、")
+
+
 def task_from_line(line: str, owner: str = "") -> str:
-    """The requested work as said: 「松本主任は、周知文を作成してください。」-> 「周知文を作成する」."""
-    text = clean_sentence(line, period=False).rstrip("。")
+    """The requested work as said: 「松本主任は、周知文を作成してください。」-> 「周知文を作成する」;
+    fillers and a linking word that opens it (それから、) left out."""
+    text = _LINKING.sub("", kebatori(clean_sentence(requested_part(line), period=False))).rstrip("。")
     m = re.match(r"^.{1,14}?(?:は|には)、", text)
     if m is None and owner:
         # 「小林主任は要求資料を…」 without the comma: the addressee is the opening words up to は.
