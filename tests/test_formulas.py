@@ -8,6 +8,7 @@ import pytest
 
 from desktop.core.formulas import Formula, builtin_formulas, edit_distance, restore_formulas
 from desktop.core.reading import reading_of
+from desktop.core.types import Segment, Transcript
 from desktop.core.vocabulary import Vocabulary
 
 NEGATIVE = Path(__file__).parent / "fixtures" / "negative" / "not_formulas.txt"
@@ -26,7 +27,11 @@ def ordinary() -> list[str]:
     ("よって、請願第2号は最多くすべきものと決しました。", "よって、請願第2号は採択すべきものと決しました。"),
     ("議案第7号は現案の通り下決すべきものと決しました。", "議案第7号は原案のとおり可決すべきものと決しました。"),
     ("陳情第4号は継続審査とすることにけっしました。", "陳情第4号は継続審査とすることに決しました。"),
-    ("では、賛成の委員の挙手を求めまする。", "では、賛成の委員の挙手を求めます。"),
+    # the span starts after the particle, and 原案のとおり tells 可決 from 否決
+    ("議案第4号は、現案の通りかけつすべきものと決しました。", "議案第4号は、原案のとおり可決すべきものと決しました。"),
+    ("質疑なしと見止めます。", "質疑なしと認めます。"),
+    ("では、賛成の委員の規律を求めます。", "では、賛成の委員の起立を求めます。"),
+    ("賛成の委員の起種を求めます。", "賛成の委員の挙手を求めます。"),   # nearer 挙手 (キョシュ) than 起立
 ])
 def test_a_misheard_formula_is_written_as_the_formula(heard, written):
     text, changes = restore_formulas(heard, builtin_formulas())
@@ -59,6 +64,13 @@ def test_everyday_sentences_near_the_formulas_are_left_alone():
     assert not changed, changed
 
 
+def test_the_end_of_a_formula_must_be_heard_as_is():
+    """「…決することに」 asks the committee; 「…決しました」 records its answer: a near span never
+    turns the one into the other."""
+    heard = "議案第9号は、原案のとおり可決すべきものと決することに、"
+    assert restore_formulas(heard, builtin_formulas()) == (heard, [])
+
+
 def test_a_span_as_close_to_two_formulas_is_left_alone():
     """Heard halfway between 可決 and 否決: which was said is unknown, so nothing is written."""
     formulas = [Formula("可決すべきものと決しました", reading_of("可決すべきものと決しました")),
@@ -84,3 +96,28 @@ def test_edit_distance():
     assert edit_distance("サイタク", "サイオーク") == 2
     assert edit_distance("", "アイ") == 2
     assert edit_distance("カケツ", "カケツ") == 0
+
+
+def split_lines(first, second, gap=0.3):
+    return Transcript([Segment(1, 0.0, 4.0, first), Segment(2, 4.0 + gap, 7.0, second)], duration=8.0)
+
+
+def test_a_formula_cut_in_two_lines_is_written_whole_where_it_began():
+    t = split_lines("議案第9号は、現案の通りかけつすべきものと決することに", "ご意義ありませんか。今回は以上です。")
+    fixed, changes = Vocabulary.for_meeting([]).correct(t)
+    assert [s.text for s in fixed.segments] == [
+        "議案第9号は、原案のとおり可決すべきものと決することにご異議ありませんか", "。今回は以上です。"]
+    assert changes
+
+
+def test_a_line_the_formula_used_up_joins_the_line_it_began_in():
+    t = split_lines("ご異議なしと", "見止めます。")
+    fixed, _ = Vocabulary.for_meeting([]).correct(t)
+    assert [(s.text, s.start, s.end) for s in fixed.segments] == [("ご異議なしと認めます。", 0.0, 7.0)]
+
+
+def test_lines_apart_in_time_are_not_one_sentence():
+    t = split_lines("議案第9号は、現案の通りかけつすべきものと決することに", "ご意義ありませんか。", gap=3.0)
+    fixed, _ = Vocabulary.for_meeting([]).correct(t)
+    assert len(fixed.segments) == 2
+    assert fixed.segments[1].text == "ご異議ありませんか。"   # the vocabulary's own term (異議 before ありませんか)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Optional
 
 from . import paths
 from .reading import aligned, reading_of, word_bounds
@@ -28,6 +28,7 @@ KEPT_MARK = "= "
 # The closeness a span needs, by the formula's length in sounds: 1 - edits / length.
 _LONG, _MEDIUM = 12, 8
 _LONG_SIMILARITY, _MEDIUM_SIMILARITY = 0.8, 0.88
+_PREDICATE = 4        # a formula's last sounds, which must be heard exactly
 _AMBIGUOUS = 0.04      # two formulas this close to the same span: which one was said is unknown
 _SHARED_PAIRS = 0.5    # share of a formula's sound pairs a line must have to be searched for it
 
@@ -87,18 +88,42 @@ class _Hit:
 def restore_formulas(text: str, formulas: Iterable[Formula]) -> tuple[str, list[tuple[str, str]]]:
     """`text` with each span that sounds like a formula written as the formula; and the (heard,
     written) pairs replaced."""
+    changes = []
+    for start, end, written in sorted(_replacements(text, formulas), reverse=True):
+        changes.append((text[start:end], written))
+        text = text[:start] + written + text[end:]
+    return text, changes[::-1]
+
+
+def restore_across(first: str, second: str, formulas: Iterable[Formula]) -> Optional[tuple[str, str, str, str]]:
+    """A formula Whisper split over two lines said one after the other (「…可決すべきものと決する
+    ことに」「ご意義ありませんか」): (the first line with the whole formula at its end, what is left of
+    the second, heard, written), or None when no formula straddles them."""
+    for start, end, written in _replacements(first + second, formulas):
+        if start < len(first) < end:
+            joined = first + second
+            return first[:start] + written, joined[end:], joined[start:end], written
+    return None
+
+
+def _replacements(text: str, formulas: Iterable[Formula]) -> list[tuple[int, int, str]]:
+    """(start, end, formula) for each span of `text` to write as a formula; spans already written so
+    are left out."""
     tokens = aligned(text)
     line_pairs = _pairs("".join(t.reading for t in tokens))
     candidates = [f for f in formulas if len(f.reading) >= 2
                   and len(_pairs(f.reading) & line_pairs) >= _SHARED_PAIRS * len(_pairs(f.reading))]
     if not candidates:
-        return text, []
+        return []
     offsets = [0]
     for t in tokens:
         offsets.append(offsets[-1] + len(t.surface))
     bounds = word_bounds(text)
     hits = [h for f in candidates for h in _spans_like(tokens, offsets, bounds, f)]
-    hits.sort(key=lambda h: (-h.similarity, -(h.end - h.start)))
+    # The formula heard with the most of its sounds goes first: 「現案の通り下決すべき…」 is 原案のとおり
+    # 可決すべき…, though 下決 alone is as near 否決 as 可決. An everyday sentence heard exactly goes first of all.
+    hits.sort(key=lambda h: (not (h.formula.kept and h.similarity == 1.0),
+                             -len(h.formula.reading) * h.similarity, -h.similarity, h.end - h.start))
     taken: list[tuple[int, int]] = []
     out: list[tuple[int, int, str]] = []
     for hit in hits:
@@ -106,17 +131,13 @@ def restore_formulas(text: str, formulas: Iterable[Formula]) -> tuple[str, list[
             continue
         taken.append((hit.start, hit.end))
         rivals = [h for h in hits if h.formula.text != hit.formula.text and h.start < hit.end and hit.start < h.end
-                  and h.similarity >= hit.similarity - _AMBIGUOUS]
+                  and h.similarity >= hit.similarity - _AMBIGUOUS
+                  and len(h.formula.reading) >= 0.8 * len(hit.formula.reading)]
         if hit.formula.kept or (hit.similarity < 1.0 and rivals):
             continue
-        out.append((offsets[hit.start], offsets[hit.end], hit.formula.text))
-    changes = []
-    for start, end, written in sorted(out, reverse=True):
-        heard = text[start:end]
-        if heard != written:
-            text = text[:start] + written + text[end:]
-            changes.append((heard, written))
-    return text, changes[::-1]
+        if text[offsets[hit.start]:offsets[hit.end]] != hit.formula.text:
+            out.append((offsets[hit.start], offsets[hit.end], hit.formula.text))
+    return out
 
 
 def _spans_like(tokens, offsets, bounds, formula: Formula) -> list[_Hit]:
@@ -126,8 +147,8 @@ def _spans_like(tokens, offsets, bounds, formula: Formula) -> list[_Hit]:
     longest = int(len(target) * 1.25) + 1
     hits = []
     for i, first in enumerate(tokens):
-        if not first.reading or offsets[i] not in bounds:
-            continue
+        if not first.reading or offsets[i] not in bounds or first.pos == "助詞":
+            continue  # no formula opens with a particle (は、議案の通り… is 議案の通り…)
         heard = ""
         for j in range(i, len(tokens)):
             t = tokens[j]
@@ -138,6 +159,8 @@ def _spans_like(tokens, offsets, bounds, formula: Formula) -> list[_Hit]:
                 break
             if not t.reading or offsets[j + 1] not in bounds or len(heard) < len(target) * 0.75:
                 continue
+            if not heard.endswith(target[-_PREDICATE:]):
+                continue  # the end carries the meaning (決しました / 決することに): it must be heard as is
             similarity = 1 - edit_distance(heard, target) / max(len(heard), len(target))
             if similarity >= needed:
                 hits.append(_Hit(similarity, i, j + 1, formula))

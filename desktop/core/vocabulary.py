@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import paths
-from .formulas import Formula, builtin_formulas, restore_formulas
+from .formulas import Formula, builtin_formulas, restore_across, restore_formulas
 from .names import TITLES, strip_title
 from .reading import Morpheme, aligned, normalized_word, reading_of, word_bounds
 from .types import Transcript
@@ -34,6 +34,7 @@ _ADDRESS = re.compile(r"^([^、。はがをにでと]{2,8})は、")
 TITLED_AFTER = re.compile(r"^(は|には|から|より|、|です)")
 PUNCT = set("、。，．,.!?！？「」『』（）() 　")
 MAX_SPAN = 4
+FORMULA_PAUSE_S = 1.5   # two lines this close may be one sentence Whisper cut in two
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,18 @@ class Vocabulary:
         for s in transcript.segments:
             text, c = self.correct_text(s.text)
             changes += c
+            prev = segments[-1] if segments else None
+            split = (restore_across(prev.text, text, self.formulas)
+                     if prev is not None and s.start - prev.end < FORMULA_PAUSE_S else None)
+            if split is not None:
+                # A formula Whisper cut in two is written whole in the line where it began; a line it
+                # used up entirely joins that line.
+                first, text, heard, written = split
+                changes.append((heard, written))
+                if not text.strip(" 、。"):
+                    segments[-1] = replace(prev, text=first + text, end=s.end)
+                    continue
+                segments[-1] = replace(prev, text=first)
             segments.append(replace(s, text=text))
         return Transcript(segments, transcript.duration, transcript.language), changes
 
