@@ -121,3 +121,11 @@ def test_lines_apart_in_time_are_not_one_sentence():
     fixed, _ = Vocabulary.for_meeting([]).correct(t)
     assert len(fixed.segments) == 2
     assert fixed.segments[1].text == "ご異議ありませんか。"   # the vocabulary's own term (異議 before ありませんか)
+
+
+def test_a_line_whisper_joined_with_a_space_is_corrected_too():
+    """Whisper joins the pieces of a line with a space; the line must still be read (it was skipped whole)."""
+    heard = "よって議案第6号は、 現案の通りかけつすべきものと決しました。"
+    fixed, changes = Vocabulary.for_meeting([]).correct_text(heard)
+    assert fixed == "よって議案第6号は、 原案のとおり可決すべきものと決しました。"
+    assert ("かけつ", "可決") in changes

@@ -152,7 +152,7 @@ def _spans_like(tokens, offsets, bounds, formula: Formula) -> list[_Hit]:
         heard = ""
         for j in range(i, len(tokens)):
             t = tokens[j]
-            if not t.reading and t.surface not in ("、", ","):
+            if not t.reading and t.surface.strip(" 　、,"):
                 break   # a figure, a sentence end or text that could not be read: a formula never spans it
             heard += t.reading
             if len(heard) > longest:

@@ -38,11 +38,13 @@ def reading_of(text: str) -> str:
 def aligned(text: str) -> list[Morpheme]:
     """pyopenjtalk's morphemes with their surfaces as written in `text`.
 
-    pyopenjtalk rewrites numbers (1点目 -> 一点目) and widths, so digits and Latin letters are
-    kept as plain tokens and only the runs between them are analysed."""
+    pyopenjtalk rewrites numbers (1点目 -> 一点目) and widths and drops spaces, so digits, Latin
+    letters and spaces are kept as plain tokens and only the runs between them are analysed (Whisper
+    joins the pieces of a line with a space: 「よって議案第21号は、 議案の通り…」; read whole, the
+    line could not be aligned and no word of it was corrected)."""
     out: list[Morpheme] = []
-    for run in re.findall(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+|[^0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+", text):
-        if re.match(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]", run):
+    for run in re.findall(r"[\s0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+|[^\s0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+", text):
+        if re.match(r"[\s0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]", run):
             out.append(Morpheme(run, "", "記号"))
             continue
         out.extend(_aligned_run(run))
