@@ -11,8 +11,9 @@ Small models do better with short, focused questions than with one call over a w
    short call each; the instructions and examples form a constant prefix, so llama.cpp's prompt
    cache makes each call cost only the line's tokens.
 2. Each decision, deferral and action line becomes a minutes sentence (a formal decision as said), or
-   owner/task/due, by a short call on that line and the one before it. 3. Agenda topics come from
-   the lines that announce them, and own the lines up to the next; each is summarised in 議事録 style.
+   owner/task/due, by a short call on that line and the one before it.
+3. Agenda topics come from the lines that announce them, and own the lines up to the next; each is
+   summarised in 議事録 style (desktop.core.topics).
 
 Every model answer is checked against the line it came from before it is used: an owner must
 be an attendee or named in the line, a due date must be said in the line, a sentence must share
@@ -35,10 +36,10 @@ from .jobs import CancelToken, ProgressCallback, check, report
 from .chat import ChatModel, ContextOverflow, TruncatedReply
 from .coverage import heard
 from .reading import plain_request
+from .topics import TopicWriter
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
-                      format_line, lines_text, reply_to, requested_part, task_from_line, tidy_summary, topic_blocks,
-                      topic_starts, without_addressee, without_due)
-from .types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript
+                      lines_text, reply_to, requested_part, task_from_line, without_addressee, without_due)
+from .types import ActionItem, Item, Meeting, Minutes, Segment, Transcript
 
 log = logging.getLogger("gijiroku.minutes")
 
@@ -71,6 +72,8 @@ class MinutesWriter:
         # questions about new lines, and the summary of the open topic, reach the model.
         self.answers: dict[tuple, Any] = {}
         self.classified: dict[str, int] = {}  # how the last run's lines got their kind (for benchmarks)
+        self.topics = TopicWriter(self._ask, chat.count_tokens, self.prompts, options.summary_tokens,
+                                  options.title_tokens, options.summary_reply_tokens)
 
     # ---- public ----------------------------------------------------------------------------
     def write(self, transcript: Transcript, meeting: Meeting, on_progress: Optional[ProgressCallback] = None,
@@ -82,21 +85,27 @@ class MinutesWriter:
             report(on_progress, "minutes", fraction, 1.0)
 
         kinds = self.classify(segments, meeting, cancel, lambda i: progress(0.5 * i / total))
-        m = meeting
-        minutes = Minutes(title=m.title, date=m.date, place=m.place, attendees=list(m.attendees), recorder=m.recorder,
-                          start_time=m.start_time, end_time=m.end_time, absentees=list(m.absentees),
-                          materials=list(m.materials))
+        minutes = Minutes(title=meeting.title, date=meeting.date, place=meeting.place,
+                          attendees=list(meeting.attendees), recorder=meeting.recorder,
+                          start_time=meeting.start_time, end_time=meeting.end_time,
+                          absentees=list(meeting.absentees), materials=list(meeting.materials))
         # Every phase reports as it goes: a bar that stood still through the summaries (the longest
         # calls) looked frozen at 50%.
         self.extract_items(minutes, segments, kinds, meeting, cancel, lambda i: progress(0.5 + 0.2 * i / total))
-        minutes.agenda = self.agenda(segments, kinds, cancel)
+        minutes.agenda = self.topics.agenda(segments, kinds, cancel)
         progress(0.75)
         if self.options.summaries:
             topics = max(1, len(minutes.agenda))
-            self.summarise(minutes, segments, kinds, meeting, cancel, lambda i: progress(0.75 + 0.25 * i / topics))
+            self.topics.summarise(minutes, segments, kinds, meeting, cancel,
+                                  lambda i: progress(0.75 + 0.25 * i / topics))
         progress(1.0)
-        jsonschema.validate(minutes.to_json(), json.loads(_load("schemas/minutes.schema.json")))
+        self.validate(minutes)
         return minutes
+
+    @staticmethod
+    def validate(minutes: Minutes) -> None:
+        """The minutes as a whole match their schema (the last check before they are saved)."""
+        jsonschema.validate(minutes.to_json(), json.loads(_load("schemas/minutes.schema.json")))
 
     def prepare(self, transcript: Transcript, meeting: Meeting, cancel: Optional[CancelToken] = None) -> None:
         """Ask now what `write` will ask about this part of a meeting still being recorded.
@@ -109,9 +118,9 @@ class MinutesWriter:
             return
         kinds = self.classify(segments, meeting, cancel)
         self.extract_items(Minutes(), segments, kinds, meeting, cancel)
-        scratch = Minutes(agenda=self.agenda(segments, kinds, cancel, settled_only=True))
+        scratch = Minutes(agenda=self.topics.agenda(segments, kinds, cancel, settled_only=True))
         if self.options.summaries:
-            self.summarise(scratch, segments, kinds, meeting, cancel)
+            self.topics.summarise(scratch, segments, kinds, meeting, cancel)
 
     # ---- 1. kinds --------------------------------------------------------------------------
     def classify(self, segments: list[Segment], meeting: Meeting, cancel: Optional[CancelToken] = None,
@@ -247,120 +256,6 @@ class MinutesWriter:
             due = japanese.normalize_due(str(data.get("due", "")), "".join(s.text for s in reply), meeting_date)
             refs += [s.id for s in reply] if due and owner != taker else []
         return ActionItem(owner=owner, task=task, due=due, refs=refs)
-
-    # ---- 3. agenda -------------------------------------------------------------------------
-    def agenda(self, segments: list[Segment], kinds: dict[int, str], cancel: Optional[CancelToken],
-               settled_only: bool = False) -> list[AgendaItem]:
-        """`settled_only`: leave out the last topic while its lines may still grow (a draft)."""
-        if not segments:
-            return []
-        intro = next((s for s in segments if kinds[s.id] == "agenda" and "議題" in s.text), None)
-        taken = [(s, clean_sentence(t, False)) for s in segments if (t := cues.taken_up(s.text))]
-        if taken and (intro is None or cues.taken_up(intro.text)):
-            # Each item is taken up in turn (「次に、議案第八号…を議題といたします」): the chair's own
-            # words are its title, and it owns the lines up to the next one.
-            intro = None
-            titles = [t for _, t in taken]
-            starts = [s.id for s, _ in taken]
-        else:
-            titles = self._announced_titles(intro, cancel) if intro is not None else []
-            starts = topic_starts(titles, segments, intro)
-            if not titles:
-                # No announced agenda: each line that moves to a new matter starts a topic, titled by the model.
-                starts = [s.id for s in segments if kinds[s.id] == "agenda"] or [segments[0].id]
-        blocks = topic_blocks(segments, starts)
-        if settled_only and blocks:
-            blocks = blocks[:-1]
-            titles = titles[:len(blocks)]
-        if not titles:
-            titles = [self._topic_title(block, cancel) for block in blocks]
-        # An announced topic the recording never reaches (it was stopped early, or the talk skipped it)
-        # stays on the agenda, sourced to the line that announced it.
-        return [AgendaItem(title=title, refs=[s.id for s in block] or [intro.id])
-                for title, block in zip(titles, blocks) if title and (block or intro is not None)]
-
-    def _announced_titles(self, intro: Segment, cancel: Optional[CancelToken]) -> list[str]:
-        """The topics a line lists (「本日の議題は、AとBの二点です」), as said in it."""
-        check(cancel)
-        try:
-            prompt = self.prompts["agenda"].format(lines=lines_text([intro]))
-            proposed = self._ask(prompt, "agenda", 200, cancel)["titles"]
-        except MinutesGenerationError:
-            return []
-        return [clean_sentence(t, False) for t in proposed if t.strip() and grounding.support(t, intro.text) >= 0.5]
-
-    def _topic_title(self, block: list[Segment], cancel: Optional[CancelToken]) -> str:
-        lines = self._fit(block, self.options.title_tokens)
-        try:
-            title = self._ask(self.prompts["topic"].format(lines=lines_text(lines)), "topic", 60, cancel)["title"]
-        except MinutesGenerationError:
-            return ""
-        title = clean_sentence(title, False)
-        return title if grounding.support(title, "".join(s.text for s in block)) >= 0.5 else ""
-
-    # ---- summaries -------------------------------------------------------------------------
-    def summarise(self, minutes: Minutes, segments: list[Segment], kinds: dict[int, str], meeting: Meeting,
-                  cancel: Optional[CancelToken], step=lambda i: None) -> None:
-        by_id = {s.id: s for s in segments}
-        for n, item in enumerate(minutes.agenda):
-            check(cancel)
-            step(n)
-            block = [by_id[r] for r in item.refs if r in by_id]
-            if all(kinds.get(s.id) == "agenda" for s in block):
-                continue  # only the announcement: nothing was discussed to summarise
-            lines = self._gist(block, kinds)
-            if not lines:
-                continue
-            if len(lines) < len(block):
-                log.info("topic %d summarised from %d of its %d lines", n + 1, len(lines), len(block))
-            prompt = self.prompts["summary"].format(title=meeting.title or "（未設定）", topic=item.title,
-                                                    lines=lines_text(lines))
-            try:
-                summary = self._ask(prompt, "summary", self.options.summary_reply_tokens, cancel)["summary"]
-            except MinutesGenerationError:
-                continue  # a missing summary is better than no minutes; the clerk writes it
-            summary = tidy_summary(summary)
-            source = meeting.title + "".join(s.text for s in lines)
-            if (summary and grounding.support(summary, source) >= MIN_SUPPORT
-                    and grounding.numbers_grounded(summary, source)):
-                item.summary = summary.strip()
-
-    def _gist(self, block: list[Segment], kinds: dict[int, str]) -> list[Segment]:
-        """The lines a topic's summary reads, in the order said, within the summary's token budget.
-
-        A topic that fits is read whole. A longer one (an hour's single topic is hundreds of lines)
-        is read for what the minutes turn on, not for its first few minutes: the opening lines,
-        then every line with a kind (decided, put off, asked, proposed), then lines with figures,
-        then the rest from the start, as long as the budget lasts."""
-        costs = [self.chat.count_tokens(format_line(s)) + 1 for s in block]
-        budget = self.options.summary_tokens
-        if sum(costs) <= budget:
-            return block
-
-        def rank(i: int) -> int:
-            if i < 2:
-                return 0
-            if kinds.get(block[i].id, "other") != "other":
-                return 1
-            return 2 if re.search(r"\d", japanese.normalize_text(block[i].text)) else 3
-
-        chosen, used = set(), 0
-        for i in sorted(range(len(block)), key=lambda i: (rank(i), i)):
-            if used + costs[i] <= budget:
-                chosen.add(i)
-                used += costs[i]
-        return [block[i] for i in sorted(chosen)]
-
-    def _fit(self, lines: list[Segment], budget: int) -> list[Segment]:
-        """The first lines of a block that fit `budget` (the model's own token count)."""
-        out, used = [], 0
-        for s in lines:
-            cost = self.chat.count_tokens(format_line(s)) + 1
-            if out and used + cost > budget:
-                break
-            out.append(s)
-            used += cost
-        return out
 
     # ---- the one way we talk to the model --------------------------------------------------
     def _ask(self, prompt: str, step: str, max_tokens: int, cancel: Optional[CancelToken], key: Any = None) -> Any:
