@@ -39,6 +39,23 @@ def test_the_model_s_decision_is_not_kept_for_procedure_or_a_supposition(line):
     assert accept_model_kind("decision", line) != "decision"
 
 
+@pytest.mark.parametrize("line", ["議案第二十号は、原案のとおり可決すべきものと決することに、",
+                                  "陳情第四号は、不採択とすべきものと、",
+                                  "本件は、次回まで継続審査とすることに",
+                                  "ただいまの説明のとおり、受付を九時からとすることに、"])
+def test_a_question_cut_before_the_room_answers_is_not_a_decision(line):
+    # Whisper ended the chair's 「…ことにご異議ありませんか」 before the question; the room's answer
+    # (「ご異議なしと認めます。よって…」) is the decision.
+    assert accept_model_kind("decision", line) == "proposal"
+
+
+@pytest.mark.parametrize("line", ["受付は九時からとします。", "この方針で進めることにします。",
+                                  "よって、議案第二十号は原案のとおり可決すべきものと決しました。次に、陳情第四号は、",
+                                  "では、来年度から実施することと、いたします。"])
+def test_a_decision_said_to_its_end_stays_a_decision(line):
+    assert accept_model_kind("decision", line) == "decision"
+
+
 @pytest.mark.parametrize("line,kind", [
     ("受付時間は九時からとすることといたします。", "decision"),
     ("本案は原案のとおり可決されました。", "decision"),

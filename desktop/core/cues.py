@@ -62,6 +62,20 @@ def states_decision(line: str) -> bool:
         _DECIDED_END.search(x) and not _PROCEDURE.search(x) and not _SUPPOSED.search(x) for x in sentences(line))
 
 
+# The chair putting a matter to the room (「…原案のとおり可決すべきものと決することにご異議ありませんか」)
+# and Whisper ending the line before the question: it stops on an unfinished 「…ことに、」 or 「…ものと、」.
+# What it names is only proposed; the decision is the answer's line (「ご異議なしと認めます。よって…」).
+_PUT_TO_THE_ROOM = re.compile(r"(?:こと|もの)(?:に|と)[、,]?$")
+
+
+def put_to_the_room(line: str) -> bool:
+    """The line ends before its predicate, on what is being proposed for the room to agree to, and
+    states no decision in the sentences it finished."""
+    norm = normalize_text(line).strip()
+    unfinished = re.split(r"[。！？!?]", norm)[-1].strip(" 　")
+    return bool(unfinished) and bool(_PUT_TO_THE_ROOM.search(unfinished)) and not states_decision(norm)
+
+
 def procedure_or_supposition(line: str) -> bool:
     """開会といたします, これより採決いたします, 仮に百人だとします: what is never a decision, whoever
     says it is."""

@@ -28,6 +28,8 @@ def accept_model_kind(kind: str, text: str) -> str:
         # procedure (閉会といたします) or a supposition (仮に…とします).
         if cues.procedure_or_supposition(norm):
             return "other"
+        if cues.put_to_the_room(norm):
+            return "proposal"  # cut before 「ご異議ありませんか」: the room has not answered yet
         return "proposal" if any(c in norm for c in cues.NOT_DECIDED) or norm.endswith("か。") else "decision"
     if kind == "next_meeting":
         return kind if japanese.find_dates(norm) else "other"
