@@ -14,6 +14,30 @@ GAP_TEXT = "（聴取不能）"
 # A stretch of speech at least this long with no line over any of it is a lost utterance; shorter
 # ones are the edges VAD pads around words and the breaths between them.
 MIN_GAP_S = 1.5
+# Japanese speech runs at 5-9 characters a second. A line of several seconds that holds far fewer is
+# a decoding loop, not what was said: conditioned on its own looping text, Whisper wrote one phrase
+# (「…の内訳は、」) over a minute of a committee meeting and over most of the meeting after it.
+MIN_CHARS_PER_S = 1.5
+LOOP_MIN_S = 5.0
+
+
+def implausible(segment: Segment) -> bool:
+    """The line is too short for the seconds it spans to be what was said (a decoding loop)."""
+    seconds = segment.end - segment.start
+    return seconds >= LOOP_MIN_S and len(segment.text.strip()) < MIN_CHARS_PER_S * seconds and not is_gap(segment)
+
+
+def looped_seconds(segments: list[Segment]) -> float:
+    """Seconds of the transcript's lines that are loops (a long one is worth decoding again)."""
+    return sum(s.end - s.start for s in segments if implausible(s))
+
+
+def unheard_speech(spans: list[tuple[float, float]], segments: list[Segment]) -> float:
+    """Seconds of speech (VAD spans) that no plausible transcript line overlaps: speech the decoder
+    skipped, or covered with a loop."""
+    lines = [s for s in segments if not implausible(s)]
+    return sum(end - start for start, end in spans
+               if not any(min(end, s.end) > max(start, s.start) for s in lines))
 
 
 def is_gap(segment: Segment) -> bool:

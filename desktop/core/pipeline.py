@@ -12,7 +12,7 @@ from typing import Optional, Sequence
 
 from . import audio, store
 from .cores import CoreMeter, threads_now
-from .coverage import GAP_TEXT, gaps_of, mark_gaps
+from .coverage import GAP_TEXT, gaps_of, implausible, looped_seconds, mark_gaps, unheard_speech
 from .errors import GijirokuError
 from .export import ExportOptions, export
 from .job_lock import exclusive
@@ -25,7 +25,7 @@ from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
 from .models import ModelCatalog
 from .speakers import SpeakerLabels, label_speakers
-from .transcription import TranscriptionOptions, WhisperTranscriber, speech_spans, uncovered_speech
+from .transcription import TranscriptionOptions, WhisperTranscriber, speech_spans
 from .types import Meeting, Minutes, Transcript
 from .vocabulary import Term, Vocabulary
 
@@ -35,6 +35,8 @@ log = logging.getLogger("gijiroku.pipeline")
 # Speech without any line that makes the decode be tried again without the meeting's context: one
 # lost utterance, not the edges VAD pads around words.
 UNCOVERED_FALLBACK_S = 1.5
+# Seconds of loops (desktop.core.coverage.implausible) worth a whole decode again; one long 「えー」 is not.
+LOOP_RETRY_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,24 @@ def vocabulary_for(meeting: Meeting, user_terms: Sequence[Term] = ()) -> Vocabul
     return Vocabulary.for_meeting(meeting.attendees, meeting.vocabulary, user_terms)
 
 
+def _retry_for(options: TranscriptionOptions, best: Transcript, lost: float,
+               tried: set[str]) -> Optional[tuple[str, TranscriptionOptions]]:
+    """The next decode to try, or None.
+
+    A decode in a loop (desktop.core.coverage.implausible) is decoded again conditioned on nothing:
+    neither the meeting's context nor its own previous windows, the text a loop feeds on. A decode
+    that skipped speech is decoded again without the meeting's context first (it keeps the previous
+    windows, which keep terms consistent)."""
+    plain = "decode without context or previous text"
+    if plain in tried:
+        return None
+    if options.condition_on_previous_text and looped_seconds(best.segments) >= LOOP_RETRY_S:
+        return plain, replace(options, initial_prompt=None, condition_on_previous_text=False)
+    if options.initial_prompt and lost >= UNCOVERED_FALLBACK_S and "decode without context" not in tried:
+        return "decode without context", replace(options, initial_prompt=None)
+    return None
+
+
 def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meeting,
                        on_progress: Optional[ProgressCallback] = None, cancel: Optional[CancelToken] = None,
                        user_terms: Sequence[Term] = ()) -> Transcript:
@@ -88,17 +108,19 @@ def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meetin
     options = transcription_options(meeting)
     raw = transcriber.transcribe(samples, options, on_progress, cancel)
     spans = speech_spans(samples)
-    if options.initial_prompt:
-        lost = uncovered_speech(spans, raw.segments)
-        if lost >= UNCOVERED_FALLBACK_S:
-            again = transcriber.transcribe(samples, replace(options, initial_prompt=None),
-                                           _relabelled(on_progress, "transcribe_again"), cancel)
-            lost_again = uncovered_speech(spans, again.segments)
-            log.warning("decode with the meeting's context left %.1f s of speech without text; without it "
-                        "%.1f s: kept the %s", lost, lost_again, "decode without context" if lost_again < lost
-                        else "decode with context")
-            if lost_again < lost:
-                raw = again
+    lost, tried = unheard_speech(spans, raw.segments), set()
+    while retry := _retry_for(options, raw, lost, tried):
+        name, retry_options = retry
+        tried.add(name)
+        again = transcriber.transcribe(samples, retry_options, _relabelled(on_progress, "transcribe_again"), cancel)
+        lost_again = unheard_speech(spans, again.segments)
+        log.warning("a decode left %.1f s of speech without text or in a loop; the %s: %.1f s: kept the %s",
+                    lost, name, lost_again, name if lost_again < lost else "decode before")
+        if lost_again < lost:
+            raw, lost = again, lost_again
+    for s in raw.segments:
+        if implausible(s):
+            s.confidence = "low"  # a loop's leftovers: the clerk is shown where to listen
     corrected, _changes = vocabulary_for(meeting, user_terms).correct(raw)
     marked = mark_gaps(corrected, spans)
     if marked:

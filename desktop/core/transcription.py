@@ -147,12 +147,6 @@ def speech_spans(samples: np.ndarray, min_silence_ms: int = 500) -> list[tuple[f
     return [(s["start"] / audio.SAMPLE_RATE, s["end"] / audio.SAMPLE_RATE) for s in spans]
 
 
-def uncovered_speech(spans: list[tuple[float, float]], segments: list[Segment]) -> float:
-    """Seconds of speech (VAD spans) that no transcript line overlaps: speech the decoder skipped."""
-    return sum(end - start for start, end in spans
-               if not any(min(end, s.end) > max(start, s.start) for s in segments))
-
-
 def check_whisper_loads(model_dir: Path) -> None:
     """Load a user's CTranslate2 Whisper folder once, to validate it before registering it."""
     WhisperTranscriber(model_dir, cpu_threads=1)
