@@ -17,7 +17,10 @@ from .japanese import normalize_text
 _DECIDED_END = re.compile(
     r"(?:(?:こと|よう)(?:と|に)(?:いた)?(?:します|しました)"          # 実施することとします / ことにします
     r"|(?:決定|承認|了承|可決|否決|採択|採用)(?:いた)?(?:します|しました|されました)"
-    r"|決しました|決まりました|に決めます|に決めました)$")
+    r"|決しました|決まりました|に決めます|に決めました"
+    # The way a section settles a matter among colleagues: 「…ということで進めます」「その方向でいきましょう」
+    r"|(?:ということ|という方向|の方向|方針)で(?:進めます|進めましょう|進めて(?:いきます|まいります)"
+    r"|いきます|いきましょう|まいります|参ります))$")
 # A bare 「…とします」 decides (受付は九時からとします) or merely sets something up for the sake of an
 # example (ここでは単価を千円とします): the wording alone cannot tell, so the model is asked.
 # Procedure is not a decision for the minutes (開会といたします, 十分間の休憩とします) ...
@@ -76,6 +79,13 @@ def put_to_the_room(line: str) -> bool:
     return bool(unfinished) and bool(_PUT_TO_THE_ROOM.search(unfinished)) and not states_decision(norm)
 
 
+def decided_sentences(line: str) -> list[str]:
+    """The sentences of a line that state a decision by their wording, each with its 。: a line may
+    decide and then ask (「研修は十月十六日に決めます。全員が出られるように調整してください。」)."""
+    return [x + "。" for x in sentences(line) if states_decision(x) and not requests(x)
+            and not any(c in x for c in NOT_DECIDED)]
+
+
 def procedure_or_supposition(line: str) -> bool:
     """開会といたします, これより採決いたします, 仮に百人だとします: what is never a decision, whoever
     says it is."""
@@ -119,9 +129,18 @@ _LATER_OR_WORK = re.compile(r"まで|次回|後日|改めて|追って|来週|�
                             r"|調べ|調査|確認|連絡|用意|配布|手配|検討|書面|文書")
 
 
+# 「岡田さん、お願いします」 with nothing asked for: the floor is handed over.
+_BARE_PLEASE = re.compile(r"(?:(?:では|じゃあ|それでは)、?)?"
+                          r"(?:[^、。]{1,12}?(?:さん|様|君|長|主任|主事|主査|委員|担当)、?)?"
+                          r"(?:よろしく)?お願い(?:します|いたします)")
+
+
 def gives_floor(line: str) -> bool:
     """The line asks someone to speak now (an explanation, a report, their view): not a task."""
     norm = normalize_text(line)
+    asking = [x for x in sentences(norm) if requests(x)]
+    if asking and _BARE_PLEASE.fullmatch(asking[-1]) and not _LATER_OR_WORK.search(norm):
+        return True
     return bool(_FLOOR_ASKED.search(norm)) and not _LATER_OR_WORK.search(norm)
 
 
@@ -161,6 +180,13 @@ _NOT_PROMISE = re.compile(r"(?:思い|考え|存じ|申し上げ|おり|てい|�
 # Speaking now (「その点は私から説明いたします」) is done in the meeting itself: a task only when it
 # is put off to later (「後日、私から報告いたします」).
 _SPEAKING = re.compile(r"(?:説明|答弁|回答|報告|紹介|補足|お答え)(?:を)?(?:いたし|し)?ます$")
+
+
+def promises(sentence: str) -> bool:
+    """The sentence says the speaker will do something (連絡します, 確認しておきます): not an opinion, a
+    state, a courtesy or a request."""
+    x = normalize_text(sentence).strip().rstrip("。")
+    return bool(_PROMISE_END.search(x)) and not _NOT_PROMISE.search(x) and not requests(x) and "お願い" not in x
 
 
 def takes_on(line: str) -> bool:

@@ -125,6 +125,11 @@ _RELATIVE_DAY = re.compile(r"(再来週|来週|今週)(?:の)?([月火水木金�
 _RELATIVE_SPAN = re.compile(r"(再来週|来週|今週|今月|来月|年度|\d{1,2}月|(?<![毎\d])月)(中|末)(?=に|まで)")
 
 
+# Tomorrow or the day after: 「あさってまでに確認しておきます」. Not inside a word (kana before it).
+_NEAR_DAY = re.compile(r"(?<![ぁ-ゖァ-ヺ])(明日|あした|あす|明後日|あさって)(?=まで|中に|じゅうに)")
+_NEAR_DAYS = {"明日": 1, "あした": 1, "あす": 1, "明後日": 2, "あさって": 2}
+
+
 # By the next meeting: 「次回の委員会までに」, or what is to be reported at it (「次回の会議でご報告ください」).
 _NEXT_TIME = re.compile(r"次回(の(?:会議|委員会|会合|打合せ|打ち合わせ|定例会|協議会|研究会))?"
                         r"(?=まで|で(?:ご|お)?(?:報告|説明|提示|提出|示))")
@@ -145,6 +150,12 @@ def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
     m = _RELATIVE_SPAN.search(norm)
     if m:
         return m.group(1) + m.group(2)
+    m = _NEAR_DAY.search(norm)
+    if m:
+        if meeting_date is None:
+            return m.group(1)
+        due = meeting_date + timedelta(days=_NEAR_DAYS[m.group(1)])
+        return f"{format_date(due.year, due.month, due.day)}（{_WEEKDAYS[due.weekday()]}）"
     m = _NEXT_TIME.search(norm)
     return "次回" + (m.group(1) or "") if m else ""
 

@@ -38,7 +38,8 @@ from .coverage import heard
 from .reading import plain_request
 from .topics import TopicWriter
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
-                      lines_text, reply_to, requested_part, task_from_line, without_addressee, without_due)
+                      lines_text, own_task, reply_to, requested_part, task_from_line, without_addressee,
+                      without_due)
 from .types import ActionItem, Item, Meeting, Minutes, Segment, Transcript
 
 log = logging.getLogger("gijiroku.minutes")
@@ -170,9 +171,13 @@ class MinutesWriter:
                 target.append(Item(text, [seg.id]))
             elif kind == "action":
                 check(cancel)
-                item = self._action(seg, context, meeting, meeting_date, cancel, reply_to(seg, segments[i + 1:i + 5]))
+                item = self._action(seg, context, meeting, meeting_date, cancel, reply_to(seg, segments[i + 1:i + 5]),
+                                    segments[i + 1] if i + 1 < len(segments) else None)
                 if item is not None:
                     minutes.action_items.append(item)
+                # 「研修は十六日に決めます。全員が出られるように調整してください。」 decides, then asks.
+                minutes.decisions += [Item(cues.formally_decided(x) or clean_sentence(x), [seg.id])
+                                      for x in cues.decided_sentences(seg.text)]
             elif kind == "next_meeting" and not minutes.next_meeting:
                 minutes.next_meeting = describe_next_meeting(seg.text, meeting_date) or clean_sentence(seg.text, False)
         minutes.decisions = dedupe_items(minutes.decisions)
@@ -201,10 +206,13 @@ class MinutesWriter:
         return text
 
     def _action(self, seg: Segment, context: list[Segment], meeting: Meeting, meeting_date,
-                cancel: Optional[CancelToken], reply: list[Segment] = ()) -> Optional[ActionItem]:
+                cancel: Optional[CancelToken], reply: list[Segment] = (),
+                next_line: Optional[Segment] = None) -> Optional[ActionItem]:
         """`reply`: the lines that accept a request (「はい、やっておきます。九月五日までに…」), where
-        the due date is often said."""
+        the due date is often said; `next_line`: where 「私のほうでやります」 goes on to say what."""
         self_assigned = bool(seg.speaker) and cues.takes_on(seg.text) and not cues.requests(seg.text)
+        following = next_line.text if next_line is not None and next_line.speaker == seg.speaker else ""
+        mine = own_task(seg.text, following) if self_assigned else ""
         if not self_assigned and cues.gives_floor(seg.text):
             return None  # 「〇〇課長、ご説明をお願いします」 hands the floor: nothing is left to do later
         # Asked of nobody by name (「一覧にしていただけますか」「はい、今週中にお届けします」): whoever took it on.
@@ -214,7 +222,9 @@ class MinutesWriter:
             return None  # nobody is named to give it to, nor took it on: no owner would hold
         addressee = names.owner_in_line(seg.text, meeting.attendees)
         plain = task_from_line(seg.text, addressee) if addressee and not self_assigned else ""
-        if (plain and re.search(r"[てで](?:ください|下さい)。?$", seg.text) and "。" not in plain
+        if mine:
+            data = {"owner": "", "task": mine, "due": ""}  # taken on in so many words: the wording settles it
+        elif (plain and re.search(r"[てで](?:ください|下さい)。?$", seg.text) and "。" not in plain
                 and not plain.endswith(("ください", "下さい")) and len(plain) <= 40):
             # 「高橋係長は、案内文を七月三十一日までに送付してください。」: the addressee opens the line
             # and the request closes it; the wording settles owner, task and due without a call.
@@ -242,7 +252,7 @@ class MinutesWriter:
                     return None
         task = without_due(clean_sentence(str(data.get("task", "")), period=False))
         said, asked = task_from_line(seg.text, owner), requested_part(seg.text)
-        if (
+        if not mine and (
             not task
             or grounding.support(task, asked) < MIN_SUPPORT  # not the request the line makes, or not said
             or not grounding.numbers_grounded(task, seg.text)
@@ -250,7 +260,7 @@ class MinutesWriter:
         ):
             task = said  # the model strayed, or kept only the verb (「送付する」): the line's own words
         task = cues.REQUEST_TAIL.sub("する", plain_request(without_addressee(task, owner)))
-        due = japanese.normalize_due(str(data.get("due", "")), seg.text, meeting_date)
+        due = japanese.normalize_due(str(data.get("due", "")), seg.text + (following if mine else ""), meeting_date)
         refs = [seg.id] + ([s.id for s in reply] if owner == taker else [])
         if not due and reply:
             due = japanese.normalize_due(str(data.get("due", "")), "".join(s.text for s in reply), meeting_date)

@@ -145,6 +145,19 @@ def plain_request(text: str) -> str:
     return text
 
 
+def plain_promise(text: str) -> str:
+    """A promise in the dictionary form a task list uses: 「日程を決めます」->「日程を決める」,
+    「確認しておきます」->「確認しておく」, 「用意いたします」->「用意する」. Text that does not end in
+    a verb's ます is returned as it is."""
+    import pyopenjtalk
+
+    body = text.rstrip("。．.!！ 　")
+    m = pyopenjtalk.run_frontend(body)
+    if len(m) >= 2 and m[-1]["string"] == "ます" and m[-2]["pos"] == "動詞":
+        return "".join(x["string"] for x in m[:-2]) + m[-2]["orig"]
+    return text
+
+
 def preload() -> None:
     """Import pyopenjtalk now. Its first import holds the interpreter lock for 0.05-0.25 s; done in a
     worker thread in the middle of a job, that would freeze a window for as long."""

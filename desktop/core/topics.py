@@ -28,6 +28,28 @@ MIN_SUPPORT = 0.35
 Ask = Callable[[str, str, int, Optional[CancelToken]], Any]
 
 
+# The opening that counts the matters before listing them (「今日は三つあります。Aと、Bと、Cです」「本日は
+# AとBの二点です」): among the first lines, said by whoever opens (or marked by the model as the agenda).
+_COUNTED = re.compile(r"(?:[二三四五六七八九2-9]|ふた|みっ|よっ)(?:つ|点|件)(?:です|あります|ございます|になります)")
+_OPENING_LINES = 8
+_TODAY = re.compile(r"(?:[^。]{0,6}、)?(?:今日|本日|きょう)")
+
+
+def _counted_intro(segments: list[Segment], kinds: dict[int, str]) -> Optional[Segment]:
+    """The line that counts and lists the meeting's matters, joined with the next line when it only
+    counts them (「今日は三つあります。」 and the list said after it, or split off by Whisper)."""
+    for i, s in enumerate(segments[:_OPENING_LINES]):
+        text = japanese.normalize_text(s.text)
+        count = _COUNTED.search(text)
+        if not count or not (kinds.get(s.id) == "agenda" or _TODAY.match(text)):
+            continue
+        if "、" in text[:count.start()] or text[count.end():].strip("。、 ") or i + 1 >= len(segments):
+            return s
+        after = segments[i + 1]
+        return Segment(after.id, s.start, after.end, s.text + after.text, speaker=s.speaker)
+    return None
+
+
 class TopicWriter:
     """Writes the agenda and the topics' summaries through `ask` (MinutesWriter's one checked,
     remembered model call) and the model's own token count."""
@@ -47,7 +69,8 @@ class TopicWriter:
         """`settled_only`: leave out the last topic while its lines may still grow (a draft)."""
         if not segments:
             return []
-        intro = next((s for s in segments if kinds[s.id] == "agenda" and "議題" in s.text), None)
+        intro = next((s for s in segments if kinds[s.id] == "agenda" and "議題" in s.text), None) \
+            or _counted_intro(segments, kinds)
         taken = [(s, clean_sentence(t, False)) for s in segments if (t := cues.taken_up(s.text))]
         if taken and (intro is None or cues.taken_up(intro.text)):
             # Each item is taken up in turn (「次に、議案第八号…を議題といたします」): the chair's own

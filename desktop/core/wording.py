@@ -7,7 +7,7 @@ import re
 from typing import Optional
 
 from . import cues, grounding, japanese, names
-from .reading import plain_request
+from .reading import plain_promise, plain_request
 from .tidying import kebatori
 from .types import ActionItem, Item, Segment
 
@@ -120,6 +120,35 @@ def task_from_line(line: str, owner: str = "") -> str:
     return cues.REQUEST_TAIL.sub("する", plain_request(without_due(text))).strip("、 ") or clean_sentence(line, False)
 
 
+# Taking work on in so many words (「それ、私のほうでやります」「講師への依頼は、私からしておきます」): the
+# work is the topic before は, or what the speaker says next (「今月中に二団体に連絡します」).
+_FIRST_PERSON = r"(?:私|わたくし|僕|自分)(?:が|から|の方で|のほうで|の方から|のほうから|で)、?"
+_TAKING_IT = re.compile(r"^(?:(?P<topic>[^、。]{2,30}?)(?:は|も)、?)?(?:(?:あ|では|じゃあ|はい)、?)?(?:それ(?:は)?、?)?"
+                        + _FIRST_PERSON +
+                        r"(?:やり|し|やっておき|しておき|対応し|対応いたし|担当し|担当いたし|引き受け|お引き受けし|いたし)ます$")
+
+
+def own_task(line: str, following: str = "") -> str:
+    """The work a speaker takes on in so many words (「私のほうでやります」), in the dictionary form
+    (「二団体に連絡して、説明の日程を決める」); `following` is what the same speaker says next. "" where
+    the promise names its work itself (「私が案を用意します」: the line's own words serve)."""
+    said = [x.strip() for x in re.findall(r"[^。！？]+[。！？]?", line) if x.strip(" 、。")]
+    after = [x.strip() for x in re.findall(r"[^。！？]+[。！？]?", following) if x.strip(" 、。")]
+    for i, sentence in enumerate(said):
+        if not cues.takes_on(sentence):
+            continue
+        body = re.sub(r"^(?:はい|ええ|あ|では|じゃあ|それでは)、", "", kebatori(sentence).strip().rstrip("。"))
+        m = _TAKING_IT.match(body)
+        if m and m.group("topic") and not re.fullmatch(r"(?:それ|これ|あれ|そちら|こちら|その件|この件|そこ|ここ)",
+                                                      m.group("topic")):
+            return _LINKING.sub("", m.group("topic"))  # 「講師の方への依頼は、私からしておきます」
+        if m:
+            rest = (said[i + 1:] + after)[:1]  # 「私のほうでやります。今月中に…連絡します」
+            nxt = kebatori(rest[0]).strip() if rest else ""
+            return plain_promise(without_due(nxt)).rstrip("。") if cues.promises(nxt) else ""
+    return ""
+
+
 def without_addressee(task: str, owner: str) -> str:
     """The owner has its own column: 「中川委員、視察先の候補を調べておく」-> 「視察先の候補を調べておく」.
     Only the owner's own name (with any title) set off by a comma or は is cut."""
@@ -132,14 +161,15 @@ def without_addressee(task: str, owner: str) -> str:
 
 _DUE_PHRASE = re.compile(
     r"(も)?、?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}"
-    r"|月末|来週中|今週中|週明け)(?:頃|ごろ)?まで(?:に)?、?"
+    r"|月末|週明け|明日|明後日|あした|あさって)(?:頃|ごろ)?(?:まで(?:に)?|中に)、?"
+    r"|(も)?、?(?:今週|来週|今月|来月)中(?:まで)?に、?"
 )
 
 
 def without_due(task: str) -> str:
     """The deadline has its own column: 「周知文も12月12日までに作成する」-> 「周知文を作成する」."""
     def cut(m: re.Match) -> str:
-        if m.group(1):
+        if m.group(1) or m.group(2):
             return "を"  # 「案内文も七月三十一日までに送付」: the も belonged to the deadline's phrasing
         # "届き次第、一月十六日までに報告" keeps its clause comma; "周知文を、十二月十二日までに" does not.
         before = task[:m.start()]
