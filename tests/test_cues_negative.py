@@ -34,7 +34,8 @@ def test_ordinary_lines_are_neither_decisions_nor_deferrals():
                                   "仮に参加者が百人だとします。",
                                   "例えば、雨が降ったとします。その場合の対応はどうなりますか。",
                                   "これより議案第五号を採決いたします。", "それでは、お諮りいたします。",
-                                  "ただいまから質疑に入ります。", "以上で討論を終結いたします。"])
+                                  "ただいまから質疑に入ります。", "以上で討論を終結いたします。",
+                                  "以上で本委員会に付託された案件の審査は、すべて終了いたしました。"])
 def test_the_model_s_decision_is_not_kept_for_procedure_or_a_supposition(line):
     assert accept_model_kind("decision", line) != "decision"
 
@@ -165,6 +166,9 @@ def test_a_report_asked_for_later_is_still_a_task(line):
     ("挙手少数であります。よって、請願第三号は、不採択とすべきものと決しました。",
      "請願第三号は、不採択とすべきものと決した。"),
     ("陳情第6号は、継続審査とすることに決しました。", "陳情第6号は、継続審査とすることに決した。"),
+    # Whisper left out the 。 before よって: the decision is what follows it.
+    ("ご異議なしと認めますよって議案第12号は原案のとおり可決すべきものと決しました。",
+     "議案第12号は原案のとおり可決すべきものと決した。"),
 ])
 def test_a_formal_decision_is_the_minutes_sentence_as_said(line, sentence):
     assert cues.formally_decided(line) == sentence

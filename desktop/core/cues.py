@@ -24,7 +24,9 @@ _DECIDED_END = re.compile(
 # A bare 「…とします」 decides (受付は九時からとします) or merely sets something up for the sake of an
 # example (ここでは単価を千円とします): the wording alone cannot tell, so the model is asked.
 # Procedure is not a decision for the minutes (開会といたします, 十分間の休憩とします) ...
-_PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|閉議|終了|中断)と(?:いた)?します$")
+_PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|閉議|終了|中断)と(?:いた)?します$"
+                        # 「以上で…案件の審査は、すべて終了いたしました」: the business is done, nothing decided
+                        r"|(?:審査|審議|質疑|討論|議事|日程|案件)は、?(?:すべて|全て)?(?:終了(?:いた)?しました|終わりました)$")
 # ... nor is the chair moving the floor on (これより採決いたします, お諮りいたします, 質疑に入ります):
 # the vote is announced here and its result is said after it.
 _FLOOR = re.compile(r"(?:採決|お諮り|おはかり)(?:を)?(?:いた)?します$|(?:質疑|討論|採決|審査|審議|質問)に入ります$"
@@ -55,6 +57,9 @@ def formally_decided(line: str) -> str:
     as the minutes write it (…べきものと決した。), or ""."""
     for x in sentences(line):
         if _FORMALLY_DECIDED.search(x):
+            # Whisper often leaves out the 。 before よって (「ご異議なしと認めますよって議案第12号は…」):
+            # the decision is what follows it.
+            x = re.split(r"(?:よって|したがって|従って)[、,]?\s*", x)[-1]
             return _THEREFORE.sub("", x)[: -len("しました")] + "した。"
     return ""
 

@@ -60,6 +60,14 @@ class MinutesOptions:
     summary_reply_tokens: int = 320
 
 
+def _cut_before(before: Segment, line: Segment) -> bool:
+    """`before` is the opening of `line`'s sentence: the same voice, no sentence end between, and the
+    line itself names no numbered item (議案第13号) that the opening would be needed for."""
+    return (before.speaker == line.speaker and not re.search(r"[。？！?!]$", before.text.strip())
+            and not re.search(r"第\s*[\d〇一二三四五六七八九十百]+\s*号", line.text)
+            and bool(re.search(r"第\s*[\d〇一二三四五六七八九十百]+\s*号", before.text)))
+
+
 class MinutesWriter:
     def __init__(self, chat: ChatModel, options: MinutesOptions = MinutesOptions()):
         self.chat = chat
@@ -165,10 +173,17 @@ class MinutesWriter:
             context = segments[max(0, i - 1): i + 1]
             if kind in ("decision", "deferral"):
                 check(cancel)
-                text = self._statement(seg, cancel)
+                refs = [seg.id]
+                cut = segments[i - 1] if i and _cut_before(segments[i - 1], seg) else None
+                if cut is not None and cues.formally_decided(cut.text + seg.text):
+                    # 「よって議案第13号のうち」|「…部分は原案のとおり可決すべきものと決しました」: Whisper cut the
+                    # formula from the item it decides; the sentence is written whole, from both lines.
+                    text, refs = cues.formally_decided(cut.text + seg.text), [cut.id, seg.id]
+                else:
+                    text = self._statement(seg, cancel)
                 target = minutes.decisions if kind == "decision" and not cues.states_deferral(text) \
                     else minutes.open_issues
-                target.append(Item(text, [seg.id]))
+                target.append(Item(text, refs))
             elif kind == "action":
                 check(cancel)
                 item = self._action(seg, context, meeting, meeting_date, cancel, reply_to(seg, segments[i + 1:i + 5]),
