@@ -177,7 +177,7 @@ def accepts(line: str) -> bool:
 # promising to do something (用意します, 話しておきます, 作成いたします). Opinions, reports and states
 # (思います, 申し上げます, おります, ています) and questions are not; the tests hold a negative set
 # (tests/fixtures/negative/not_taking_on.txt).
-_FIRST_PERSON = re.compile(r"(?:私|わたくし|僕|自分)(?:が|の方で|のほうで|の方から|のほうから|から|で)(?!は)")
+FIRST_PERSON = re.compile(r"(?:私|わたくし|僕|自分)(?:が|の方で|のほうで|の方から|のほうから|から|で)(?!は)")
 _PROMISE_END = re.compile(r"ます$")
 _NOT_PROMISE = re.compile(r"(?:思い|考え|存じ|申し上げ|おり|てい|でい|い|あり|ござい|なり|かかり|言え|でき)ます$")
 
@@ -196,7 +196,7 @@ def promises(sentence: str) -> bool:
 
 def takes_on(line: str) -> bool:
     """The speaker undertakes a task themselves (「チラシの作成は私が担当し、案を用意します」)."""
-    return any(_FIRST_PERSON.search(x) and _PROMISE_END.search(x) and not _NOT_PROMISE.search(x)
+    return any(FIRST_PERSON.search(x) and _PROMISE_END.search(x) and not _NOT_PROMISE.search(x)
                and (not _SPEAKING.search(x) or any(w in x for w in _LATER + ("までに", "後ほど")))
                for x in sentences(normalize_text(line)))
 

@@ -36,7 +36,7 @@ from .jobs import CancelToken, ProgressCallback, check, report
 from .chat import ChatModel, ContextOverflow, TruncatedReply
 from .coverage import heard
 from .reading import plain_request
-from .topics import TopicWriter
+from .topics import MIN_SUPPORT, TopicWriter
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
                       lines_text, own_task, reply_to, requested_part, task_from_line, without_addressee,
                       without_due)
@@ -44,8 +44,6 @@ from .types import ActionItem, Item, Meeting, Minutes, Segment, Transcript
 
 log = logging.getLogger("gijiroku.minutes")
 
-# A sentence the model wrote must share this much of its wording with its source line.
-MIN_SUPPORT = 0.35
 
 
 def _load(name: str) -> str:
@@ -60,12 +58,14 @@ class MinutesOptions:
     summary_reply_tokens: int = 320
 
 
+_NUMBERED_ITEM = re.compile(r"第\s*[\d〇一二三四五六七八九十百]+\s*号")
+
+
 def _cut_before(before: Segment, line: Segment) -> bool:
     """`before` is the opening of `line`'s sentence: the same voice, no sentence end between, and the
     line itself names no numbered item (議案第13号) that the opening would be needed for."""
     return (before.speaker == line.speaker and not re.search(r"[。？！?!]$", before.text.strip())
-            and not re.search(r"第\s*[\d〇一二三四五六七八九十百]+\s*号", line.text)
-            and bool(re.search(r"第\s*[\d〇一二三四五六七八九十百]+\s*号", before.text)))
+            and not _NUMBERED_ITEM.search(line.text) and bool(_NUMBERED_ITEM.search(before.text)))
 
 
 class MinutesWriter:

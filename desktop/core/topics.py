@@ -22,7 +22,7 @@ from .wording import clean_sentence, format_line, lines_text, tidy_summary, topi
 
 log = logging.getLogger("gijiroku.minutes")
 
-# A summary the model wrote must share this much of its wording with the lines it read.
+# A sentence the model wrote (a summary, a decision, a task) must share this much of its wording with its source.
 MIN_SUPPORT = 0.35
 
 Ask = Callable[[str, str, int, Optional[CancelToken]], Any]

@@ -122,9 +122,8 @@ def task_from_line(line: str, owner: str = "") -> str:
 
 # Taking work on in so many words (「それ、私のほうでやります」「講師への依頼は、私からしておきます」): the
 # work is the topic before は, or what the speaker says next (「今月中に二団体に連絡します」).
-_FIRST_PERSON = r"(?:私|わたくし|僕|自分)(?:が|から|の方で|のほうで|の方から|のほうから|で)、?"
 _TAKING_IT = re.compile(r"^(?:(?P<topic>[^、。]{2,30}?)(?:は|も)、?)?(?:(?:あ|では|じゃあ|はい)、?)?(?:それ(?:は)?、?)?"
-                        + _FIRST_PERSON +
+                        + cues.FIRST_PERSON.pattern + r"、?"
                         r"(?:やり|し|やっておき|しておき|対応し|対応いたし|担当し|担当いたし|引き受け|お引き受けし|いたし)ます$")
 
 
