@@ -6,7 +6,7 @@ import numpy as np
 
 from conftest import ROOT
 from desktop.core import audio, pipeline
-from desktop.core.coverage import GAP_TEXT, gaps_of, heard, is_gap, mark_gaps, uncovered_spans
+from desktop.core.coverage import GAP_TEXT, gaps_of, heard, is_gap, mark_gaps, unheard_stretches
 from desktop.core.minutes import MinutesWriter
 from desktop.core.transcription import speech_spans
 from desktop.core.types import Meeting, Segment, Transcript
@@ -31,12 +31,24 @@ def test_speech_without_any_line_is_marked_where_it_was_said():
 
 
 def test_short_stretches_and_covered_speech_are_left_alone():
-    # 0.9 s of speech (a breath, a cough, VAD's padding) is not an utterance; a line over any part
-    # of a span covers it.
-    t = Transcript(lines((0.4, 4.1), (8.5, 9.2), (11.2, 13.8)), 15.0)
-    assert uncovered_spans(SPANS, t.segments) == []
+    # 0.9 s of speech (a breath, a cough, VAD's padding) is not an utterance, nor the edges of a span
+    # that its lines' word times leave out.
+    t = Transcript(lines((0.4, 4.1), (5.6, 9.2), (11.2, 13.8)), 15.0)
+    assert unheard_stretches(SPANS, t.segments) == []
     assert mark_gaps(t, SPANS) == 0
     assert not any(is_gap(s) for s in t.segments)
+
+
+def test_a_sentence_skipped_inside_a_stretch_of_speech_is_found():
+    # One span of speech holds three sentences; the decode wrote the first and the last.
+    span = [(10.0, 30.0)]
+    said = lines((10.1, 15.0), (24.8, 29.9))
+    assert unheard_stretches(span, said) == [(15.0, 24.8)]
+    assert unheard_stretches(span, said[:1]) == [(15.0, 30.0)]
+    assert unheard_stretches(span, said[1:]) == [(10.0, 24.8)]
+    assert unheard_stretches(span, said + lines((15.2, 24.5))) == []   # pauses under 1.5 s are breaths
+    t = Transcript(said, 31.0)
+    assert mark_gaps(t, span) == 1 and (t.segments[1].start, t.segments[1].text) == (15.0, GAP_TEXT)
 
 
 class DeafTranscriber:
@@ -45,9 +57,10 @@ class DeafTranscriber:
     def __init__(self):
         self.calls = 0
 
-    def transcribe(self, samples, options, on_progress=None, cancel=None, **kw):
+    def transcribe(self, samples, options, on_progress=None, cancel=None, offset=0.0, **kw):
         self.calls += 1
-        return Transcript(lines(SPANS[0], SPANS[3]), 15.0)
+        end = offset + len(samples) / 16000
+        return Transcript([s for s in lines(SPANS[0], SPANS[3]) if offset <= s.start < end], 15.0)
 
 
 def test_the_pipeline_marks_what_no_decode_could_hear(monkeypatch):
@@ -55,7 +68,7 @@ def test_the_pipeline_marks_what_no_decode_could_hear(monkeypatch):
     t = DeafTranscriber()
     meeting = Meeting(title="打合せ", attendees=["高橋係長"])
     got = pipeline.transcribe_samples(t, np.zeros(16000 * 15, np.float32), meeting)
-    assert t.calls == 2                                     # the decode without context was tried first
+    assert t.calls == 3                 # the decode without context, then the stretch alone, were tried first
     assert [s.text for s in got.segments] == ["発言1です。", GAP_TEXT, "発言2です。"]
 
 

@@ -28,6 +28,12 @@ def test_a_loop_over_speech_does_not_count_as_hearing_it():
     assert not implausible(said) and not implausible(Segment(5, 0.0, 3.0, "はい。"))
 
 
+def heard_in(samples, offset, lines):
+    """The lines a decode of `samples` (starting `offset` s into the meeting) hears: those said in it."""
+    end = offset + len(samples) / 16000
+    return [s for s in lines if offset <= (s.start + s.end) / 2 < end]
+
+
 class ScriptedTranscriber:
     """With a prompt it skips the middle utterance; without, it hears all three."""
 
@@ -35,10 +41,11 @@ class ScriptedTranscriber:
         self.prompts = []
         self.skip = skip
 
-    def transcribe(self, samples, options, on_progress=None, cancel=None, **kw):
+    def transcribe(self, samples, options, on_progress=None, cancel=None, offset=0.0, **kw):
         self.prompts.append(options.initial_prompt)
         spans = SPANS[::2] if options.initial_prompt and self.skip else SPANS
-        return Transcript([Segment(i, a, b, f"発言{i}です。") for i, (a, b) in enumerate(spans, 1)], 15.0)
+        said = [Segment(i, a, b, f"発言{i}です。") for i, (a, b) in enumerate(spans, 1)]
+        return Transcript(heard_in(samples, offset, said), 15.0)
 
 
 def test_speech_lost_to_the_context_is_decoded_again_without_it(monkeypatch):
@@ -63,11 +70,13 @@ class LoopingTranscriber:
     def __init__(self):
         self.calls = []
 
-    def transcribe(self, samples, options, on_progress=None, cancel=None, **kw):
+    def transcribe(self, samples, options, on_progress=None, cancel=None, offset=0.0, **kw):
         self.calls.append((options.initial_prompt, options.condition_on_previous_text))
         if options.condition_on_previous_text:
-            return Transcript([Segment(1, 0.5, 4.0, "発言1です。"), Segment(2, 4.5, 14.5, "内訳は、")], 15.0)
-        return Transcript([Segment(i, a, b, f"発言{i}です。") for i, (a, b) in enumerate(SPANS, 1)], 15.0)
+            said = [Segment(1, 0.5, 4.0, "発言1です。"), Segment(2, 4.5, 14.5, "内訳は、")]
+        else:
+            said = [Segment(i, a, b, f"発言{i}です。") for i, (a, b) in enumerate(SPANS, 1)]
+        return Transcript(heard_in(samples, offset, said), 15.0)
 
 
 def test_a_decode_in_a_loop_is_decoded_again_without_context_or_previous_text(monkeypatch):
@@ -83,12 +92,13 @@ def test_a_loop_no_decode_escapes_is_kept_marked_for_the_clerk(monkeypatch):
     monkeypatch.setattr(pipeline, "speech_spans", lambda samples: SPANS)
 
     class AlwaysLooping(LoopingTranscriber):
-        def transcribe(self, samples, options, on_progress=None, cancel=None, **kw):
+        def transcribe(self, samples, options, on_progress=None, cancel=None, offset=0.0, **kw):
             self.calls.append((options.initial_prompt, options.condition_on_previous_text))
-            return Transcript([Segment(1, 0.5, 4.0, "発言1です。"), Segment(2, 4.5, 14.5, "内訳は、")], 15.0)
+            said = [Segment(1, 0.5, 4.0, "発言1です。"), Segment(2, 4.5, 14.5, "内訳は、")]
+            return Transcript(heard_in(samples, offset, said), 15.0)
 
     t = AlwaysLooping()
     got = pipeline.transcribe_samples(t, np.zeros(16000 * 15, np.float32), MEETING)
-    assert t.calls[1] == (None, False) and len(t.calls) == 2  # the plain decode is the last resort
+    assert t.calls[1] == (None, False) and len(t.calls) == 4  # the plain decode, then each stretch alone
     loop = next(s for s in got.segments if s.text == "内訳は、")
     assert loop.confidence == "low"

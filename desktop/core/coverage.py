@@ -2,7 +2,8 @@
 
 Whisper sometimes writes nothing for a stretch of speech (a context that made it skip, a voice far
 from the microphone, two people at once). The decode is tried again without the meeting's context
-first (desktop.core.pipeline); whatever speech is still without a line then gets a line of its own,
+first (desktop.core.pipeline), then each stretch still without text alone
+(desktop.core.redecode); whatever speech is still without a line then gets a line of its own,
 （聴取不能） as a 会議録 writes it, marked for the clerk to check, so that nothing said disappears
 from the transcript unseen: the clerk steps to it, plays it, and types what was said.
 """
@@ -40,21 +41,36 @@ def unheard_speech(spans: list[tuple[float, float]], segments: list[Segment]) ->
                if not any(min(end, s.end) > max(start, s.start) for s in lines))
 
 
+def unheard_stretches(spans: list[tuple[float, float]], lines: list[Segment],
+                      min_s: float = MIN_GAP_S) -> list[tuple[float, float]]:
+    """The parts of the VAD's speech spans that none of `lines` overlaps, at least `min_s` seconds
+    long. A span is a stretch of speech without a half-second pause, so it can hold several
+    sentences: Whisper can write the first and the last and jump over the middle one."""
+    out = []
+    timed = sorted((s.start, s.end) for s in lines)
+    for start, end in spans:
+        cursor = start
+        for a, b in timed:
+            if b <= cursor or a >= end:
+                continue
+            if a - cursor >= min_s:
+                out.append((cursor, a))
+            cursor = max(cursor, b)
+            if cursor >= end:
+                break
+        if end - cursor >= min_s:
+            out.append((cursor, end))
+    return out
+
+
 def is_gap(segment: Segment) -> bool:
     return segment.text == GAP_TEXT
-
-
-def uncovered_spans(spans: list[tuple[float, float]], segments: list[Segment],
-                    min_s: float = MIN_GAP_S) -> list[tuple[float, float]]:
-    """The VAD's speech spans of at least `min_s` seconds that no transcript line overlaps."""
-    return [(start, end) for start, end in spans if end - start >= min_s
-            and not any(min(end, s.end) > max(start, s.start) for s in segments)]
 
 
 def mark_gaps(transcript: Transcript, spans: list[tuple[float, float]], min_s: float = MIN_GAP_S) -> int:
     """Put a （聴取不能） line, marked low confidence, where speech has no line; renumbers the lines.
     Returns how many were put in."""
-    gaps = uncovered_spans(spans, transcript.segments, min_s)
+    gaps = unheard_stretches(spans, [s for s in transcript.segments if not is_gap(s)], min_s)
     if not gaps:
         return 0
     marks = [Segment(0, round(start, 3), round(end, 3), GAP_TEXT, confidence="low") for start, end in gaps]

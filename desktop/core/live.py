@@ -18,6 +18,7 @@ import numpy as np
 
 from . import store
 from .audio import SAMPLE_RATE
+from .redecode import hear_again
 from .transcription import TranscriptionOptions, WhisperTranscriber, speech_spans
 from .types import Segment, Transcript
 
@@ -183,10 +184,12 @@ class LiveTranscriber:
         started = time.perf_counter()
         # No prompt from the previous piece: given one, Whisper base echoes it at the piece's edges
         # (measured: CER 0.18 with, against 0.05 for the same audio as a file).
-        if len(piece) >= int(0.3 * RATE) and speech_spans(piece):
+        spans = speech_spans(piece) if len(piece) >= int(0.3 * RATE) else []
+        if spans:
             self.working = True
             try:
                 t = self.transcriber.transcribe(piece, self.options, offset=offset, first_id=len(self.segments) + 1)
+                t.segments, _added = hear_again(self.transcriber, piece, t.segments, spans, self.options, offset)
                 if self.correct is not None:
                     t = self.correct(t)
                 self._label(piece, offset, t.segments)

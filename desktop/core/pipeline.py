@@ -24,6 +24,7 @@ from .meeting_date import with_recorded_date
 from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
 from .models import ModelCatalog
+from .redecode import hear_again
 from .speakers import SpeakerLabels, label_speakers
 from .transcription import TranscriptionOptions, WhisperTranscriber, speech_spans
 from .types import Meeting, Minutes, Transcript
@@ -118,6 +119,7 @@ def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meetin
                     lost, name, lost_again, name if lost_again < lost else "decode before")
         if lost_again < lost:
             raw, lost = again, lost_again
+    raw.segments, _added = hear_again(transcriber, samples, raw.segments, spans, options, cancel=cancel)
     for s in raw.segments:
         if implausible(s):
             s.confidence = "low"  # a loop's leftovers: the clerk is shown where to listen
