@@ -12,6 +12,7 @@ meeting's attendees, in the same run.
 from __future__ import annotations
 
 import json
+import logging
 import sys
 import time
 from pathlib import Path
@@ -50,6 +51,16 @@ def timestamp_error(segments, ref) -> float:
 RAW_RUNS = 3
 
 
+class LinesHeardAgain(logging.Handler):
+    """Counts the lines desktop.core.redecode put back (its log says how many, never what)."""
+
+    lines = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno == logging.WARNING and len(record.args or ()) == 3:
+            self.lines += record.args[1]
+
+
 def main() -> None:
     from faster_whisper import WhisperModel
 
@@ -64,6 +75,8 @@ def main() -> None:
     model_dir = cat.resolve(args.model, "asr")[1]
     raw = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=2)
     ours = WhisperTranscriber(model_dir, cpu_threads=2)
+    heard_again = LinesHeardAgain()
+    logging.getLogger("gijiroku.redecode").addHandler(heard_again)
     rows = []
     fixtures = ROOT / "tests" / "fixtures"
     sets = [("tuning", p) for p in sorted(fixtures.glob("*.ref.json"))] + \
@@ -84,6 +97,7 @@ def main() -> None:
             raw_cers.append(cer(reference, "".join(s.text for s in raw_segments)))
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
         t0 = time.perf_counter()
+        heard_again.lines = 0
         marked = transcribe_samples(ours, samples, meeting)
         our_s = time.perf_counter() - t0
         gaps, gap_s = gaps_of(marked)
@@ -110,21 +124,23 @@ def main() -> None:
                 "s": our_s,
                 "gaps": gaps,
                 "gap_s": gap_s,
+                "heard_again": heard_again.lines,
             }
         )
     print("\nbench-asr: CER / invented segments / timestamp error (s) / seconds; pipeline vs raw faster-whisper\n")
     print(f"raw: mean of {args.raw_runs} runs (range shown); invented / ts err of raw: its last run; gaps: speech "
-          f"left without text, marked （聴取不能） (not counted as text)\n")
+          f"left without text, marked （聴取不能） (not counted as text); again: lines heard by decoding a skipped "
+          f"stretch alone (desktop.core.redecode)\n")
     print(
         f"{'set':<9}{'fixture':<12}{'CER':>8}{'raw':>8}{'raw range':>14}{'ratio':>7}{'length':>8}{'invent':>8}"
-        f"{'raw':>5}{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}{'gaps':>6}"
+        f"{'raw':>5}{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}{'gaps':>6}{'again':>7}"
     )
     for r in rows:
         lo, hi = r["raw_range"]
         print(f"{r['set']:<9}{r['fixture']:<12}{r['cer']:>8.3f}{r['raw_cer']:>8.3f}{f'{lo:.3f}-{hi:.3f}':>14}"
               f"{r['cer'] / max(r['raw_cer'], 1e-9):>7.2f}{r['length']:>8.2f}{r['invented']:>8d}"
               f"{r['raw_invented']:>5d}{r['ts']:>8.2f}{r['raw_ts']:>7.2f}{r['s']:>7.1f}{r['raw_s']:>7.1f}"
-              f"{r['gaps']:>6d}")
+              f"{r['gaps']:>6d}{r['heard_again']:>7d}")
     for kind in ("tuning", "held-out"):
         part = [r for r in rows if r["set"] == kind]
         if part:
