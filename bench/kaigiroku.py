@@ -7,6 +7,8 @@ official numerals). Printed per meeting:
   fillers     fillers the script has / fillers left in the record's speeches (by wording: えー,
               あのー, えっと, ええと, まあ、, うーん, そのー, ええ、 opening a clause)
   numbers     bill, petition and request numbers (議案第十二号 ...) the script says / found in the record
+  with 日程   the same, with the designators of the 議事日程 (which the clerk has before the meeting)
+              entered as the meeting's terms, as a clerk would type them: the numbers only
   formulas    the chair's formulas the script says (ご異議なしと認めます, …可決すべきものと決しました,
               起立全員であります ...) / found word for word in the record
   wareki      the date on the record's first page in 和暦
@@ -36,6 +38,7 @@ from desktop.core.pipeline import transcribe_samples  # noqa: E402
 from desktop.core.speakers import label_speakers  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber, speech_spans  # noqa: E402
 from desktop.core.types import Meeting, Minutes  # noqa: E402
+from desktop.core.vocabulary import Vocabulary  # noqa: E402
 
 THREADS = 2
 FILLER = re.compile(r"(?:^|(?<=[、。]))"
@@ -78,9 +81,14 @@ def measure(whisper: WhisperTranscriber, voices: CamPlusPlus, ref_path: Path) ->
     numbers = list(dict.fromkeys(NUMBERED.findall(script)))
     formulas = [f for f in FORMULAS if f in script]
     whole = render_text(record)
+    # The 議事日程's designators as the meeting's terms: the correction again, on the same decode.
+    agenda, _changes = Vocabulary.for_meeting(attendees, numbers).correct(transcript)
+    with_agenda = render_text(build_record(Minutes(title=ref["title"], date="2025-12-01", attendees=attendees),
+                                           agenda))
     return {"id": ref["id"], "audio_s": ref["duration"], "utterances": len(utts), "placed": placed,
             "fillers_said": len(FILLER.findall(script)), "fillers_left": FILLER.findall(speeches),
             "numbers": len(numbers), "numbers_kept": [n for n in numbers if official_numerals(n) in whole],
+            "numbers_kept_agenda": [n for n in numbers if official_numerals(n) in with_agenda],
             "formulas": len(formulas), "formulas_missing": [f for f in formulas if f not in whole],
             "wareki": "令和" in dict(record.particulars).get("開会日時", ""), "x_audio": took / ref["duration"],
             "record": whole}
@@ -98,11 +106,12 @@ def main() -> None:
     (ROOT / "bench" / "last-kaigiroku.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1),
                                                        encoding="utf-8")
     print("\nbench-kaigiroku: held-out committee meetings as 会議録 (records in bench/last-kaigiroku.json)\n")
-    print(f"{'meeting':<11}{'audio s':>8}{'in speech':>11}{'fillers':>9}{'numbers':>9}{'formulas':>10}"
+    print(f"{'meeting':<11}{'audio s':>8}{'in speech':>11}{'fillers':>9}{'numbers':>9}{'with 日程':>10}{'formulas':>10}"
           f"{'wareki':>8}{'x audio':>9}")
     for r in rows:
         print(f"{r['id']:<11}{r['audio_s']:>8.0f}{r['placed']:>6}/{r['utterances']:<4}"
               f"{r['fillers_said']:>5}/{len(r['fillers_left']):<3}{len(r['numbers_kept']):>6}/{r['numbers']:<2}"
+              f"{len(r['numbers_kept_agenda']):>7}/{r['numbers']:<2}"
               f"{r['formulas'] - len(r['formulas_missing']):>7}/{r['formulas']:<2}"
               f"{'yes' if r['wareki'] else 'no':>8}{r['x_audio']:>9.3f}")
     for r in rows:

@@ -164,3 +164,15 @@ def test_fixture_accuracy(fixture):
     starts = [s.start for s in transcript.segments]
     err = sum(min(abs(u["start"] - x) for x in starts) for u in ref["utterances"]) / len(ref["utterances"])
     assert err <= 0.5
+
+
+def test_a_bill_number_misheard_is_mended_from_the_agenda_the_clerk_gave():
+    # Whisper hears 議案第二十号 (ぎあんだいにじゅうごう) as 議案第25 and 請願第三号 as 性感大産合.
+    vocab = Vocabulary.for_meeting([], ["議案第二十号", "請願第三号"])
+    assert vocab.correct_text("まず、議案第25、令和8年度の補正予算")[0] == "まず、議案第二十号、令和8年度の補正予算"
+    assert vocab.correct_text("性感大産合、街路灯に関する請願を議題といたします。")[0].startswith("請願第三号、")
+    # Without the agenda nothing is guessed.
+    assert Vocabulary.for_meeting([]).correct_text("まず、議案第25、")[0] == "まず、議案第25、"
+    # As near to two listed bills: left as heard.
+    both = Vocabulary.for_meeting([], ["議案第二十号", "議案第二十五号"])
+    assert both.correct_text("まず、議案第25、")[0] == "まず、議案第25、"

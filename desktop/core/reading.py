@@ -45,7 +45,10 @@ def aligned(text: str) -> list[Morpheme]:
     out: list[Morpheme] = []
     for run in re.findall(r"[\s0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+|[^\s0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]+", text):
         if re.match(r"[\s0-9０-９A-Za-zＡ-Ｚａ-ｚ.,%％/]", run):
-            out.append(Morpheme(run, "", "記号"))
+            # The number of a designator (議案第25) is read, so that one the clerk listed (議案第二十号)
+            # can be heard in it; other numbers (amounts, dates, times) are never matched by sound.
+            designator = bool(out) and out[-1].surface.endswith("第") and re.fullmatch(r"[0-9０-９]+", run)
+            out.append(Morpheme(run, reading_of(run) if designator else "", "名詞" if designator else "記号"))
             continue
         out.extend(_aligned_run(run))
     return out

@@ -24,12 +24,14 @@ from typing import Iterable, Optional
 
 from . import paths
 from .formulas import Formula, builtin_formulas, restore_across, restore_formulas
+from .japanese import kanji_to_int
 from .names import TITLES, strip_title
 from .reading import Morpheme, aligned, normalized_word, reading_of, word_bounds
 from .types import Transcript
 
 NAME_AFTER = re.compile("^(" + "|".join(sorted(TITLES, key=len, reverse=True)) + "|です|は、|から)")
 # Where a person's name with title stands: the addressee (〜は、) or the speaker (〜から、〜です).
+_DESIGNATOR = re.compile(r"第([0-9０-９]+|[〇一二三四五六七八九十百千]+)")
 _ADDRESS = re.compile(r"^([^、。はがをにでと]{2,8})は、")
 TITLED_AFTER = re.compile(r"^(は|には|から|より|、|です)")
 PUNCT = set("、。，．,.!?！？「」『』（）() 　")
@@ -215,6 +217,14 @@ class Vocabulary:
             # into pieces; a real word the speaker said is one morpheme).
             candidates = [t for t in self.terms if abs(len(t.reading) - len(reading)) <= 1
                           and len(t.reading) >= 4 and _one_edit(t.reading, reading)]
+            if len({t.surface for t in candidates}) > 1:
+                return None  # as near to two terms: which one is a guess
+            heard_number = designator_number(surface)
+            if heard_number is not None and (after.startswith("号") or surface.endswith("号") or any(
+                    designator_number(t.surface) == heard_number for t in self.terms)):
+                # 議案第25号 said whole is another bill, and 議案第25 is the listed 議案第二十五号 with its
+                # 号 lost: only a number no listed designator has (25 heard for 二十号) is a mishearing.
+                return None
         else:
             return None
         for term in candidates:
@@ -270,6 +280,15 @@ class Vocabulary:
                 words.append(t.surface)
                 used += len(t.surface) + 1
         return " ".join(words)
+
+
+def designator_number(text: str) -> Optional[int]:
+    """The number of the designator in `text` (議案第25 -> 25, 請願第三号 -> 3), or None."""
+    m = _DESIGNATOR.search(text)
+    if m is None:
+        return None
+    number = unicodedata.normalize("NFKC", m.group(1))
+    return int(number) if number.isdigit() else kanji_to_int(number)
 
 
 def _one_edit(a: str, b: str) -> bool:
