@@ -75,8 +75,10 @@ HELP = {
     "attendees": ("出席者（「,」か「、」で区切る。例: 木村室長,松本主任）",
                   "attendees, separated by ',' or '、' (e.g. 木村室長,松本主任)"),
     "time": ("開始と終了の時刻（10:00-11:00 または 10時～11時）", "start and end (10:00-11:00 or 10時～11時)"),
-    "vocabulary": ("用語ファイル: 1行に1語。タブの後に読み、さらに文脈、誤認識されやすい表記（カンマ区切り）",
-                   "file: one term per line; after a tab its reading, then context, then misheard spellings"),
+    "vocabulary": ("用語ファイル: 1行に1語。タブの後に読み、さらに文脈、誤認識されやすい表記（カンマ区切り）。"
+                   "議会では議事日程の議案番号（議案第二十号など）も",
+                   "file: one term per line; after a tab its reading, then context, then misheard spellings; "
+                   "for an assembly, the bill numbers of the day's agenda (議案第二十号 ...) too"),
     "out_dir": ("出力先のフォルダー", "output folder"),
     "out_file": ("出力ファイル", "output file"),
     "audio": ("会議の音声または動画ファイル（wav、mp3、m4a、mp4 など）", "the meeting's audio or video file"),

@@ -44,7 +44,8 @@ class MeetingInfoPanel(QWidget):
         self.materials.setMaximumHeight(70)
         self.recorder = QLineEdit()
         self.vocabulary = QPlainTextEdit()
-        self.vocabulary.setPlaceholderText(self.tr("Terms and names said in this meeting, one per line"))
+        self.vocabulary.setPlaceholderText(self.tr(
+            "Terms and names said in this meeting, one per line (for an assembly, the bill numbers of the day's 議事日程 too)"))
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Date"), date_row)
         form.addRow(self.tr("Time"), time_row)

@@ -443,52 +443,52 @@
         <translation>1行に1つ（例: 資料1 ペーパーレス化の進捗）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="47" />
-        <source>Terms and names said in this meeting, one per line</source>
-        <translation>この会議で使われる用語・人名（1行に1つ）</translation>
+        <location filename="../../desktop/ui/meeting_info.py" line="48" />
+        <source>Terms and names said in this meeting, one per line (for an assembly, the bill numbers of the day's 議事日程 too)</source>
+        <translation>この会議で使われる用語・人名（1行に1つ。議会では議事日程の議案番号も）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="48" />
+        <location filename="../../desktop/ui/meeting_info.py" line="49" />
         <source>Title</source>
         <translation>会議名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="49" />
+        <location filename="../../desktop/ui/meeting_info.py" line="50" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="50" />
+        <location filename="../../desktop/ui/meeting_info.py" line="51" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="51" />
+        <location filename="../../desktop/ui/meeting_info.py" line="52" />
         <source>Place</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="52" />
+        <location filename="../../desktop/ui/meeting_info.py" line="53" />
         <source>Attendees</source>
         <translation>出席者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="53" />
+        <location filename="../../desktop/ui/meeting_info.py" line="54" />
         <source>Absent</source>
         <translation>欠席者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="54" />
+        <location filename="../../desktop/ui/meeting_info.py" line="55" />
         <source>Handouts</source>
         <translation>配布資料</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="55" />
+        <location filename="../../desktop/ui/meeting_info.py" line="56" />
         <source>Recorded by</source>
         <translation>記録者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/meeting_info.py" line="56" />
+        <location filename="../../desktop/ui/meeting_info.py" line="57" />
         <source>Vocabulary</source>
         <translation>用語</translation>
     </message>
