@@ -45,7 +45,7 @@ class MeetingInfoPanel(QWidget):
         self.recorder = QLineEdit()
         self.vocabulary = QPlainTextEdit()
         self.vocabulary.setPlaceholderText(self.tr(
-            "Terms and names said in this meeting, one per line (for an assembly, the bill numbers of the day's 議事日程 too)"))
+            "Terms and names said in this meeting, one per line (an assembly: the 議事日程's bill numbers too)"))
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Date"), date_row)
         form.addRow(self.tr("Time"), time_row)

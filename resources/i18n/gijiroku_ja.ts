@@ -444,7 +444,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/meeting_info.py" line="48" />
-        <source>Terms and names said in this meeting, one per line (for an assembly, the bill numbers of the day's 議事日程 too)</source>
+        <source>Terms and names said in this meeting, one per line (an assembly: the 議事日程's bill numbers too)</source>
         <translation>この会議で使われる用語・人名（1行に1つ。議会では議事日程の議案番号も）</translation>
     </message>
     <message>
