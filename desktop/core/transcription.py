@@ -37,7 +37,11 @@ LOW_SPEECH = (0.6, -0.7)   # no_speech_prob above, avg_logprob below
 class TranscriptionOptions:
     language: str = "ja"
     beam_size: int = 5
-    vad_min_silence_ms: int = 500
+    # The pause that ends a stretch of speech for the decoder (faster-whisper's own default). Measured
+    # on the tuning meetings only (bousai / paperless / yosan, CER after correction): 2000 ms 0.051 /
+    # 0.039 / 0.094 (mean 0.062) against 0.071 / 0.035 / 0.105 (0.070) for the 500 ms used before;
+    # 1000 ms 0.079. Pieces cut at every half-second pause gave Whisper less of each sentence.
+    vad_min_silence_ms: int = 2000
     # Conditioning on the previous window keeps terms consistent across windows (CER 0.076 vs 0.088
     # on the sample); the loops it can cause are collapsed by _clean_text and _drop_repeats.
     condition_on_previous_text: bool = True
