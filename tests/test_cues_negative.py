@@ -178,3 +178,20 @@ def test_only_the_formal_words_are_taken_as_said():
     # Decisions in ordinary words are rewritten by the model, and ordinary lines are no decision.
     for line in ("研修は二月に実施することといたします。", "会場は市民ホールに決めました。", *lines()):
         assert cues.formally_decided(line) == "", line
+
+
+@pytest.mark.parametrize("line", ["文案は、本会議の前日までに、皆様にお送りします。",
+                                  "文面の案は、二月の末までに、委員の皆様にお示しいたします。",
+                                  "その内容を、速やかに本委員会にご報告いたします。",
+                                  "後日、改めてご連絡いたします。"])
+def test_a_promise_in_the_humble_form_with_its_when_is_taken_on(line):
+    # Officials promise without 私: the humble form of their own act, and when it will be done.
+    assert cues.takes_on(line)
+
+
+def test_humble_lines_that_promise_nothing_are_not_tasks():
+    text = (TAKING_ON.parent / "not_humble_promises.txt").read_text(encoding="utf-8")
+    said = [x.strip() for x in text.splitlines() if x.strip() and not x.startswith("#")]
+    assert len(said) >= 20
+    wrong = [x for x in said if cues.takes_on(x)]
+    assert not wrong, "\n".join(wrong)

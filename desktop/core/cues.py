@@ -194,10 +194,23 @@ def promises(sentence: str) -> bool:
     return bool(_PROMISE_END.search(x)) and not _NOT_PROMISE.search(x) and not requests(x) and "お願い" not in x
 
 
+# The humble form of the speaker's own act (お送りします, ご報告いたします), with when it will be done
+# (「文案は、本会議の前日までに、皆様にお送りします」): a promise without 私, as officials make them.
+# Without a when it is the meeting's own business (「お諮りいたします」「ご説明いたします」).
+_HUMBLE_ACT = re.compile(r"[おご][一-龥ぁ-ゖ]{1,6}(?:いたし|し)ます$")
+_SETTLES = re.compile(r"と(?:いた)?します$")   # 「お開きといたします」 settles, it promises nothing
+_WHEN = _LATER + ("までに", "後ほど", "速やかに", "早急に")
+
+
+def _humble_promise(sentence: str) -> bool:
+    return bool(_HUMBLE_ACT.search(sentence)) and not _SETTLES.search(sentence) and any(w in sentence for w in _WHEN)
+
+
 def takes_on(line: str) -> bool:
     """The speaker undertakes a task themselves (「チラシの作成は私が担当し、案を用意します」)."""
-    return any(FIRST_PERSON.search(x) and _PROMISE_END.search(x) and not _NOT_PROMISE.search(x)
-               and (not _SPEAKING.search(x) or any(w in x for w in _LATER + ("までに", "後ほど")))
+    return any((FIRST_PERSON.search(x) or _humble_promise(x))
+               and _PROMISE_END.search(x) and not _NOT_PROMISE.search(x) and "お願い" not in x
+               and (not _SPEAKING.search(x) or any(w in x for w in _WHEN))
                for x in sentences(normalize_text(line)))
 
 

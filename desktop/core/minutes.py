@@ -184,6 +184,9 @@ class MinutesWriter:
                 target = minutes.decisions if kind == "decision" and not cues.states_deferral(text) \
                     else minutes.open_issues
                 target.append(Item(text, refs))
+            elif kind == "action" and any(seg.id in a.refs for a in minutes.action_items) \
+                    and not cues.FIRST_PERSON.search(seg.text):
+                continue  # the reply that took on a request already written (「来週までにお送りします」)
             elif kind == "action":
                 check(cancel)
                 item = self._action(seg, context, meeting, meeting_date, cancel, reply_to(seg, segments[i + 1:i + 5]),

@@ -28,6 +28,9 @@ _LATER = re.compile(r"検討|保留|見送|先送|持ち帰|持ち越|預か|継
 _DECIDING_END = re.compile(r"(?:ましょう|しよう|ようか|ことで|ことに\w*|決め\w*|決定\w*|決まり\w*|進め\w*|いきます"
                            r"|行きます|とします|にします|とする|にする|了承\w*|承認\w*|異議なし\w*|認め\w*|可決\w*"
                            r"|採択\w*|否決\w*)$")
+# Leaving a matter to someone's judgement (「委員長にご一任いただくということで、よろしいでしょうか」):
+# settled by assent, whatever the sentence ends with.
+_ENTRUSTING = re.compile(r"一任")
 # A move to a new matter (used for topics when no agenda is announced).
 _MOVING_ON = re.compile(r"議題|案件|議案|陳情|請願|移り|移ります|次は|次に|最後に|続いて|続きまして")
 # Someone a task could be given to, not among the attendees: an office, a name with an honorific.
@@ -39,7 +42,8 @@ def needs_model(line: str, context: Sequence[str], attendees: Iterable[str]) -> 
     """Whether the model's reading of `line` (said after `context`, the line before it) could change
     the minutes. False only when no kind the model could give would survive its check."""
     norm = japanese.normalize_text(line)
-    if _WHEN.search(norm) or japanese.find_dates(norm) or _LATER.search(norm) or _MOVING_ON.search(norm):
+    if (_WHEN.search(norm) or japanese.find_dates(norm) or _LATER.search(norm) or _MOVING_ON.search(norm)
+            or _ENTRUSTING.search(norm)):
         return True
     if any(_DECIDING_END.search(x) for x in cues.sentences(norm)):
         return True
