@@ -114,7 +114,8 @@ def test_the_speaker_who_takes_a_task_on_owns_it():
     ("ご異議なしと認めます。よって、議案第12号は原案のとおり可決すべきものと決しました。", "decision"),
     ("議案第5号は否決されました。", "decision"),
     ("本件は閉会中の継続審査とすることに決しました。", "deferral"),       # kept open, not adopted
-    ("陳情第3号は継続審査とすることにご異議ありませんか。", "deferral"),
+    ("陳情第3号は継続審査とすることにご異議ありませんか。", None),     # asked: the ruling that follows is the outcome
+    ("ご異議なしと認めます。よって、陳情第3号は継続審査とすることに決しました。", "deferral"),
 ])
 def test_assembly_procedure(line, kind):
     assert cues.cue_kind(line) == kind
@@ -195,3 +196,16 @@ def test_humble_lines_that_promise_nothing_are_not_tasks():
     assert len(said) >= 20
     wrong = [x for x in said if cues.takes_on(x)]
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("line", ["継続審査を求めます。", "ただいま、継続審査の申し出がありました。",
+                                  "本件は、継続審査とすることに、ご異議ありませんか。",
+                                  "この件は、次回まで保留としてはいかがでしょうか。"])
+def test_putting_off_asked_or_moved_is_not_yet_the_outcome(line):
+    assert not cues.states_deferral(line)
+
+
+def test_the_chair_ruling_it_off_is():
+    assert cues.states_deferral("ご異議なしと認めます。よって、陳情第十一号は、継続審査とすることに決しました。")
+    assert cues.taken_up("はじめに、議案第三十四号、介護保険条例の一部を改正する条例を議題といたします。") == \
+        "議案第三十四号、介護保険条例の一部を改正する条例"

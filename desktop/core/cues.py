@@ -97,8 +97,16 @@ def procedure_or_supposition(line: str) -> bool:
     return any(_PROCEDURE.search(x) or _FLOOR.search(x) or _SUPPOSED.search(x) for x in sentences(line))
 
 
+# Putting it off asked of the room or moved by a member is not yet the outcome, the chair's ruling
+# is: 「継続審査とすることに、ご異議ありませんか」, 「継続審査を求めます」, 「継続審査の申し出がありました」.
+_NOT_YET = re.compile(r"(?:ませんか|ますか|でしょうか|を求めます|を求めたいと思います"
+                      r"|申し出が(?:ありました|ございました)|を提案(?:いた)?します)$")
+
+
 def states_deferral(line: str) -> bool:
     for x in sentences(line):
+        if _NOT_YET.search(x):
+            continue
         if _DEFERRED_WORDS.search(x):
             return True
         # 「検討します」 alone at a sentence's end says the matter is not settled today.
@@ -217,7 +225,8 @@ def takes_on(line: str) -> bool:
 AGENDA = ("議題", "点目", "次の案件", "次に、", "続きまして", "続いて、")
 # The chair taking up each item in turn, as councils and committees do: 「次に、議案第八号、〇〇条例の
 # 一部改正についてを議題といたします」. Whisper often hears the を as お.
-_TAKEN_UP = re.compile(r"^(?:それでは|では|次に|続きまして|続いて|まず|最初に|最後に|引き続き)?[、,]?\s*"
+_TAKEN_UP = re.compile(r"^(?:それでは|では|次に|続きまして|続いて|まず|最初に|はじめに|初めに|最後に|引き続き)?"
+                       r"[、,]?\s*"
                        r"(?P<title>[^。]{3,60}?)(?:について)?[をお]議題と(?:いた)?します")
 
 
