@@ -87,3 +87,10 @@ def test_the_writer_finds_the_decision_and_the_work_taken_on():
     tasks = {(a.owner, a.task, a.due) for a in m.action_items}
     assert ("西村主事", "講師の方への依頼", "") in tasks
     assert ("原田主査", "二団体に連絡する", "あさって") in tasks
+
+
+def test_a_humble_promise_names_its_work_in_its_own_words():
+    # Not the model's reading of the sentence before it (「そのようにさせる」).
+    from desktop.core.wording import own_task
+    task = own_task("では、そのようにさせていただきます。文案は、本会議の前日までに、皆様にお送りします。")
+    assert task.startswith("文案は") and task.endswith("お送りする")

@@ -137,6 +137,9 @@ def own_task(line: str, following: str = "") -> str:
         if not cues.takes_on(sentence):
             continue
         body = re.sub(r"^(?:はい|ええ|あ|では|じゃあ|それでは)、", "", kebatori(sentence).strip().rstrip("。"))
+        if not cues.FIRST_PERSON.search(body):
+            # 「文案は、本会議の前日までに、皆様にお送りします」: a humble promise names its work itself.
+            return plain_promise(without_due(body)).rstrip("。")
         m = _TAKING_IT.match(body)
         if m and m.group("topic") and not re.fullmatch(r"(?:それ|これ|あれ|そちら|こちら|その件|この件|そこ|ここ)",
                                                       m.group("topic")):
