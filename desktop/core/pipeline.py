@@ -24,6 +24,7 @@ from .meeting_date import with_recorded_date
 from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
 from .models import ModelCatalog
+from .orthography import respell
 from .redecode import hear_again
 from .speakers import SpeakerLabels, label_speakers
 from .transcription import TranscriptionOptions, WhisperTranscriber, speech_spans
@@ -123,7 +124,7 @@ def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meetin
     for s in raw.segments:
         if implausible(s):
             s.confidence = "low"  # a loop's leftovers: the clerk is shown where to listen
-    corrected, _changes = vocabulary_for(meeting, user_terms).correct(raw)
+    corrected = respell(vocabulary_for(meeting, user_terms).correct(raw)[0])
     marked = mark_gaps(corrected, spans)
     if marked:
         count, seconds = gaps_of(corrected)

@@ -85,6 +85,22 @@ def _words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         return tuple((m.begin(), m.end(), m.normalized_form(), m.is_oov()) for m in _sudachi().tokenize(text))
 
 
+@dataclass(frozen=True)
+class Word:
+    surface: str
+    pos: tuple[str, str, str]   # Sudachi's first three levels: ("動詞", "非自立可能", "*")
+    reading: str                # katakana as written in the dictionary (トオリ, not ドーリ)
+
+
+@functools.lru_cache(maxsize=4096)
+def tagged_words(text: str) -> tuple[Word, ...]:
+    """Sudachi's long units of `text`, in order, with their part of speech and reading; their
+    surfaces joined give `text` back."""
+    with _SUDACHI_LOCK:
+        return tuple(Word(m.surface(), tuple(m.part_of_speech()[:3]), m.reading_form())
+                     for m in _sudachi().tokenize(text))
+
+
 @functools.lru_cache(maxsize=4096)
 def is_surname(text: str) -> bool:
     """Whether the dictionary knows `text` as one word, a person's name (佐々木 yes; 判断, 以上 no)."""
