@@ -207,7 +207,9 @@ def promises(sentence: str) -> bool:
 # Without a when it is the meeting's own business (「お諮りいたします」「ご説明いたします」).
 _HUMBLE_ACT = re.compile(r"[おご][一-龥ぁ-ゖ]{1,6}(?:いたし|し)ます$")
 _SETTLES = re.compile(r"と(?:いた)?します$")   # 「お開きといたします」 settles, it promises nothing
-_WHEN = _LATER + ("までに", "後ほど", "速やかに", "早急に")
+_WHEN = _LATER + ("までに", "後ほど", "速やかに", "早急に", "事前に", "前もって", "あらかじめ")
+# 「〜てみます」 is said only of one's own attempt (「見積もりだけ取ってみます」): a promise without 私.
+_TRYING = re.compile(r"[てで]みます$")
 
 
 def _humble_promise(sentence: str) -> bool:
@@ -216,7 +218,7 @@ def _humble_promise(sentence: str) -> bool:
 
 def takes_on(line: str) -> bool:
     """The speaker undertakes a task themselves (「チラシの作成は私が担当し、案を用意します」)."""
-    return any((FIRST_PERSON.search(x) or _humble_promise(x))
+    return any((FIRST_PERSON.search(x) or _humble_promise(x) or _TRYING.search(x))
                and _PROMISE_END.search(x) and not _NOT_PROMISE.search(x) and "お願い" not in x
                and (not _SPEAKING.search(x) or any(w in x for w in _WHEN))
                for x in sentences(normalize_text(line)))
