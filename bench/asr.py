@@ -6,8 +6,9 @@ never used to choose anything (4-6 voices, one through a reverberant room).
 For each meeting: CER (NFKC, numerals as digits, punctuation and spaces
 removed), invented segments (text where the reference has silence, or past the end) and
 timestamp error (segment starts against the nearest reference utterance start), for raw
-faster-whisper (same model, its defaults with language="ja") and for the pipeline with the
-meeting's attendees, in the same run.
+faster-whisper (same model, its defaults with language="ja"), for raw faster-whisper with its VAD
+filter on (vad_filter=True, its default VAD settings: the baseline issue 13 names) and for the
+pipeline with the meeting's attendees, in the same run. The pipeline's ratio is printed against both.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from desktop import config  # noqa: E402
 from desktop.core import audio, paths  # noqa: E402
 from bench.evaluation import audio_of, cer, normalize_for_cer  # noqa: E402
 from desktop.core.models import ModelCatalog  # noqa: E402
+from desktop.core import pipeline  # noqa: E402
 from desktop.core.pipeline import transcribe_samples  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber  # noqa: E402
 from desktop.core.coverage import gaps_of, heard  # noqa: E402
@@ -51,6 +53,20 @@ def timestamp_error(segments, ref) -> float:
 RAW_RUNS = 3
 
 
+class SpellingSeen:
+    """Keeps the pipeline's text as it was before the 公用文 spelling step (desktop.core.orthography), so
+    that the table shows what that step alone changes in the CER."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self._respell = pipeline.respell
+        pipeline.respell = self
+
+    def __call__(self, transcript: Transcript) -> Transcript:
+        self.text = "".join(s.text for s in transcript.segments)
+        return self._respell(transcript)
+
+
 class LinesHeardAgain(logging.Handler):
     """Counts the lines desktop.core.redecode put back (its log says how many, never what)."""
 
@@ -75,6 +91,7 @@ def main() -> None:
     model_dir = cat.resolve(args.model, "asr")[1]
     raw = WhisperModel(str(model_dir), device="cpu", compute_type="int8", cpu_threads=2)
     ours = WhisperTranscriber(model_dir, cpu_threads=2)
+    spelling = SpellingSeen()
     heard_again = LinesHeardAgain()
     logging.getLogger("gijiroku.redecode").addHandler(heard_again)
     rows = []
@@ -95,6 +112,11 @@ def main() -> None:
             raw_segments = list(raw.transcribe(samples, language="ja")[0])
             raw_s += (time.perf_counter() - t0) / args.raw_runs
             raw_cers.append(cer(reference, "".join(s.text for s in raw_segments)))
+        # With its VAD filter faster-whisper decodes only speech and samples nothing from silence; it is
+        # deterministic enough on these meetings to be run once.
+        t0 = time.perf_counter()
+        vad_text = "".join(s.text for s in raw.transcribe(samples, language="ja", vad_filter=True)[0])
+        vad_s = time.perf_counter() - t0
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
         t0 = time.perf_counter()
         heard_again.lines = 0
@@ -113,9 +135,12 @@ def main() -> None:
                 "length": len(normalize_for_cer(t.text)) / max(1, len(normalize_for_cer(reference))),
                 "raw_cer": sum(raw_cers) / len(raw_cers),
                 "raw_range": [min(raw_cers), max(raw_cers)],
+                "vad_cer": cer(reference, vad_text),
+                "vad_s": vad_s,
                 "text": t.text,
                 "reference": reference,
                 "cer": cer(reference, t.text),
+                "unspelled_cer": cer(reference, spelling.text),
                 "raw_invented": invented(r_spans, ref),
                 "invented": invented(o_spans, ref),
                 "raw_ts": timestamp_error(r_spans, ref),
@@ -131,14 +156,19 @@ def main() -> None:
     print(f"raw: mean of {args.raw_runs} runs (range shown); invented / ts err of raw: its last run; gaps: speech "
           f"left without text, marked （聴取不能） (not counted as text); again: lines heard by decoding a skipped "
           f"stretch alone (desktop.core.redecode)\n")
+    print("+VAD: raw faster-whisper with vad_filter=True (one run); ratio+V: the pipeline's CER over it; "
+          "unspelt: the pipeline's CER before the 公用文 spelling step (desktop.core.orthography)\n")
     print(
-        f"{'set':<9}{'fixture':<12}{'CER':>8}{'raw':>8}{'raw range':>14}{'ratio':>7}{'length':>8}{'invent':>8}"
-        f"{'raw':>5}{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}{'gaps':>6}{'again':>7}"
+        f"{'set':<9}{'fixture':<12}{'CER':>8}{'unspelt':>8}{'raw':>8}{'raw range':>14}{'ratio':>7}{'+VAD':>7}"
+        f"{'ratio+V':>8}"
+        f"{'length':>8}{'invent':>8}{'raw':>5}{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}{'+VAD':>6}{'gaps':>6}"
+        f"{'again':>7}"
     )
     for r in rows:
         lo, hi = r["raw_range"]
-        print(f"{r['set']:<9}{r['fixture']:<12}{r['cer']:>8.3f}{r['raw_cer']:>8.3f}{f'{lo:.3f}-{hi:.3f}':>14}"
-              f"{r['cer'] / max(r['raw_cer'], 1e-9):>7.2f}{r['length']:>8.2f}{r['invented']:>8d}"
+        print(f"{r['set']:<9}{r['fixture']:<12}{r['cer']:>8.3f}{r['unspelled_cer']:>8.3f}{r['raw_cer']:>8.3f}{f'{lo:.3f}-{hi:.3f}':>14}"
+              f"{r['cer'] / max(r['raw_cer'], 1e-9):>7.2f}{r['vad_cer']:>7.3f}"
+              f"{r['cer'] / max(r['vad_cer'], 1e-9):>8.2f}{r['length']:>8.2f}{r['invented']:>8d}"
               f"{r['raw_invented']:>5d}{r['ts']:>8.2f}{r['raw_ts']:>7.2f}{r['s']:>7.1f}{r['raw_s']:>7.1f}"
               f"{r['gaps']:>6d}{r['heard_again']:>7d}")
     for kind in ("tuning", "held-out"):
@@ -146,10 +176,14 @@ def main() -> None:
         if part:
             mean = sum(r["cer"] for r in part) / len(part)
             raw_mean = sum(r["raw_cer"] for r in part) / len(part)
+            unspelled = sum(r["unspelled_cer"] for r in part) / len(part)
+            vad_mean = sum(r["vad_cer"] for r in part) / len(part)
             worse = [r["fixture"] for r in part if r["cer"] > r["raw_cer"]]
-            print(f"{kind + ' mean':<21}{mean:>8.3f}{raw_mean:>8.3f}{'':>14}{mean / raw_mean:>7.2f}"
-                  f"{min(r['length'] for r in part):>8.2f}  (length: the shortest; worse than raw: "
-                  f"{', '.join(worse) or 'none'})")
+            worse_vad = [r["fixture"] for r in part if r["cer"] > r["vad_cer"]]
+            print(f"{kind + ' mean':<21}{mean:>8.3f}{unspelled:>8.3f}{raw_mean:>8.3f}{'':>14}{mean / raw_mean:>7.2f}"
+                  f"{vad_mean:>7.3f}"
+                  f"{mean / vad_mean:>8.2f}{min(r['length'] for r in part):>8.2f}  (length: the shortest; worse "
+                  f"than raw: {', '.join(worse) or 'none'}; than raw+VAD: {', '.join(worse_vad) or 'none'})")
     (ROOT / "bench" / "last-asr.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
