@@ -51,6 +51,18 @@ def test_the_sentence_jumped_over_is_decoded_alone_and_put_in_its_place():
     assert clip.asked == [(14.9, 24.9, None, False)]
 
 
+def test_a_short_reply_is_decoded_again_and_a_breath_is_not():
+    """A 1.3 s reply without a line (「ありがとうございます。」 in the tuning meeting shisetsu) is decoded
+    again; the 0.6 s after the last line is not."""
+    reply = (20.1, 21.3, "ありがとうございます。")
+    decoded = said((16.1, 20.0, "一点目の説明を終わります。"), (21.5, 23.4, "以上でございます。"))
+    clip = ClipTranscriber(said(reply))
+    lines, added = hear_again(clip, np.zeros(31 * 16000, np.float32), decoded, [(16.0, 21.4), (21.4, 24.0)],
+                              OPTIONS)
+    assert [s.text for s in added] == ["ありがとうございます。"]
+    assert [a[:2] for a in clip.asked] == [(19.9, 21.5)]    # the 0.6 s after 以上でございます is left
+
+
 def test_a_recording_that_starts_later_is_cut_at_the_right_samples():
     # Live pieces: the samples start 100 s into the meeting, the spans are timed from the piece.
     clip = ClipTranscriber(said((115.4, 124.5, SECOND[2])))
