@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.orthography import respell, to_official_spelling
-from desktop.core.types import Segment, Transcript
+from desktop.core.orthography import respell, respell_minutes, to_official_spelling
+from desktop.core.types import ActionItem, AgendaItem, Item, Minutes, Segment, Transcript
 
 NEGATIVE = Path(__file__).parent / "fixtures" / "negative"
 
@@ -90,3 +90,15 @@ def test_a_transcript_is_respelled_line_by_line_keeping_its_timing():
     assert respell(t) is t
     assert [s.text for s in t.segments] == ["ご説明いたします。", "中央通りの件です。"]
     assert (t.segments[0].start, t.segments[0].end, t.segments[0].speaker) == (0.0, 2.0, "岡田課長")
+
+
+def test_the_minutes_sentences_are_respelled_and_their_names_and_dates_kept():
+    m = Minutes(agenda=[AgendaItem("予約の受付", "窓口の予約は残して欲しいとの意見が出た。", [3])],
+                decisions=[Item("原案の通り可決した。", [5])], open_issues=[Item("他に意見は無かった。", [6])],
+                action_items=[ActionItem("中野課長", "各課へお知らせを送って置く", "金曜日", [7])])
+    assert respell_minutes(m) is m
+    assert m.agenda[0].summary == "窓口の予約は残してほしいとの意見が出た。" and m.agenda[0].refs == [3]
+    assert m.decisions[0].text == "原案のとおり可決した。"
+    assert m.open_issues[0].text == "ほかに意見はなかった。"
+    assert (m.action_items[0].owner, m.action_items[0].task, m.action_items[0].due) == \
+        ("中野課長", "各課へお知らせを送っておく", "金曜日")

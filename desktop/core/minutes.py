@@ -35,6 +35,7 @@ from .errors import MinutesGenerationError
 from .jobs import CancelToken, ProgressCallback, check, report
 from .chat import ChatModel, ContextOverflow, TruncatedReply
 from .coverage import heard
+from .orthography import respell_minutes
 from .reading import plain_request
 from .topics import MIN_SUPPORT, TopicWriter
 from .wording import (accept_model_kind, clean_sentence, dedupe_actions, dedupe_items, describe_next_meeting,
@@ -108,6 +109,8 @@ class MinutesWriter:
             self.topics.summarise(minutes, segments, kinds, meeting, cancel,
                                   lambda i: progress(0.75 + 0.25 * i / topics))
         progress(1.0)
+        # The model writes 「ご報告致します」 where the transcript it read says 「ご報告いたします」.
+        respell_minutes(minutes)
         self.validate(minutes)
         return minutes
 

@@ -18,7 +18,7 @@ Nothing else is changed; no sound is matched, so no word can become another word
 from __future__ import annotations
 
 from .reading import Word, tagged_words
-from .types import Transcript
+from .types import Minutes, Transcript
 
 # Auxiliary verbs (Sudachi: 動詞-非自立可能) written in kana after 〜て/〜で; as main verbs (置く, 行く,
 # 来る, 見る) they keep their kanji.
@@ -126,3 +126,16 @@ def respell(transcript: Transcript) -> Transcript:
     for s in transcript.segments:
         s.text = to_official_spelling(s.text)
     return transcript
+
+
+def respell_minutes(minutes: Minutes) -> Minutes:
+    """The sentences of `minutes` (agenda titles and summaries, decisions, open issues, tasks) in the
+    same written form as the transcript they were drawn from, in place; returned. Names, dates and
+    owners are left as they are."""
+    for a in minutes.agenda:
+        a.title, a.summary = to_official_spelling(a.title), to_official_spelling(a.summary)
+    for item in minutes.decisions + minutes.open_issues:
+        item.text = to_official_spelling(item.text)
+    for task in minutes.action_items:
+        task.task = to_official_spelling(task.task)
+    return minutes
