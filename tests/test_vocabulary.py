@@ -34,9 +34,17 @@ def vocab():
     # Assembly items by number (written for this test): the numbering every 会議規則 uses.
     ("ギアンダイ7号について質疑を行います。", "議案第7号について質疑を行います。"),
     ("次に、セーガンダイ4号を議題といたします。", "次に、請願第4号を議題といたします。"),
+    # 陳情 as Whisper writes it before a number (the tuning meeting fukushi); 審査 numbers nothing.
+    ("審査第12号は、継続審査とすることに決しました。", "陳情第12号は、継続審査とすることに決しました。"),
 ])
 def test_misheard_terms_are_fixed(vocab, heard, meant):
     assert vocab.correct_text(heard)[0] == meant
+
+
+@pytest.mark.parametrize("text", ["継続審査第一日目の議事を整理します。", "審査第三回の会合は来週です。",
+                                  "本日は陳情二件を審査いたします。", "予算審査第2分科会を開きます。"])
+def test_examining_is_left_alone_where_it_numbers_no_item(vocab, text):
+    assert vocab.correct_text(text) == (text, [])
 
 
 @pytest.mark.parametrize("text", [
