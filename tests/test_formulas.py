@@ -129,3 +129,24 @@ def test_a_line_whisper_joined_with_a_space_is_corrected_too():
     fixed, changes = Vocabulary.for_meeting([]).correct_text(heard)
     assert fixed == "よって議案第6号は、 原案のとおり可決すべきものと決しました。"
     assert ("かけつ", "可決") in changes
+
+
+@pytest.mark.parametrize("heard, written", [
+    ("よって、陳情第13号は、採択とすべきものと決しました。", "よって、陳情第13号は、不採択とすべきものと決しました。"),
+    ("よって、報告第2号は、承認とすべきものと決しました。", "よって、報告第2号は、不承認とすべきものと決しました。"),
+])
+def test_a_rejection_heard_without_its_first_sound_is_not_read_as_adopted(heard, written):
+    """Only 不採択 / 不承認 take 「とすべき」: the adopting formula is 「採択すべきものと決しました」."""
+    assert restore_formulas(heard, builtin_formulas())[0] == written
+
+
+@pytest.mark.parametrize("text", ["よって、請願第7号は、採択すべきものと決しました。",
+                                  "よって、陳情第13号は、不採択とすべきものと決しました。",
+                                  "よって、報告第2号は、不承認とすべきものと決しました。",
+                                  "よって、認定第1号は、不認定とすべきものと決しました。",
+                                  "よって、議案第3号は、否決すべきものと決しました。",
+                                  "採択とすべきかどうかは、次回に判断します。"])
+def test_adoptions_and_whole_rejections_stay(text):
+    """A rejection heard whole was once written as the approving formula (不承認とすべき… is two
+    sounds from 承認すべき…): the negated formulas are in the list now."""
+    assert restore_formulas(text, builtin_formulas())[0] == text

@@ -17,6 +17,7 @@ Guards, because an everyday sentence must never be rewritten into procedure:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
@@ -88,11 +89,24 @@ class _Hit:
 def restore_formulas(text: str, formulas: Iterable[Formula]) -> tuple[str, list[tuple[str, str]]]:
     """`text` with each span that sounds like a formula written as the formula; and the (heard,
     written) pairs replaced."""
-    changes = []
+    text, changes = _negation_restored(text)
+    replaced = []
     for start, end, written in sorted(_replacements(text, formulas), reverse=True):
-        changes.append((text[start:end], written))
+        replaced.append((text[start:end], written))
         text = text[:start] + written + text[end:]
-    return text, changes[::-1]
+    return text, changes + replaced[::-1]
+
+
+# 「不採択とすべきものと決しました」 with its first short sound lost reads 「採択とすべきものと…」, one sound
+# from the adopting formula too, so the sound match leaves it alone; but the verbs 採択する, 承認する,
+# 認定する, 同意する take すべき directly, and only their negated nouns (不採択, 不承認, 不認定, 不同意) take
+# 「とすべき」. Left as heard, the line reads as the opposite decision.
+_NEGATION_LOST = re.compile(r"(?<![不非])(採択|承認|認定|同意)(とすべきものと決)")
+
+
+def _negation_restored(text: str) -> tuple[str, list[tuple[str, str]]]:
+    found = [m.group(1) + m.group(2) for m in _NEGATION_LOST.finditer(text)]
+    return _NEGATION_LOST.sub(r"不\1\2", text), [(x, "不" + x) for x in found]
 
 
 def restore_across(first: str, second: str, formulas: Iterable[Formula]) -> Optional[tuple[str, str, str, str]]:
