@@ -181,3 +181,22 @@ def test_the_task_is_the_request_the_reply_takes_on():
     assert item.owner == "小西建築課長"
     assert item.task.startswith("参加者の、人数の見込みを"), item.task   # no filler, no それから
     assert "夜" not in item.task
+
+
+def test_a_promise_to_show_something_next_time_is_due_then():
+    assert relative_due("事務局で取りまとめまして、次回、一覧にしてお示しいたします。") == "次回"
+    for said in ("次回、改めて協議いたします。", "次回、会場を変えます。", "次回は、一覧の見方から始めます。"):
+        assert relative_due(said) == "", said
+
+
+def test_a_decision_that_points_back_is_written_as_what_was_put_to_the_room():
+    """「ご異議なしと認め、そのように決定いたします」 names nothing: the minutes write the chair's question."""
+    t = spoken([("大野委員長", "それでは、会期は三月二日から二十日までの十九日間とすることで、ご異議ありませんか。"),
+                ("川口委員", "異議なし。"),
+                ("大野委員長", "ご異議なしと認め、そのように決定いたします。")])
+    [decision] = MinutesWriter(ScriptedChat()).write(t, COMMITTEE).decisions
+    assert decision.text == "会期は三月二日から二十日までの十九日間とすることに決定した。"
+    assert decision.refs == [1, 3]
+    assert cues.question_put("では、視察先は事務局案のとおりとすることにご異議ありませんか。") == \
+        "視察先は事務局案のとおりとすること"
+    assert not cues.points_back("はい、その方向で進めます。")

@@ -76,6 +76,29 @@ def states_decision(line: str) -> bool:
 _PUT_TO_THE_ROOM = re.compile(r"(?:こと|もの)(?:に|と)[、,]?$")
 
 
+# A chair's decision that points back at what was just put to the room (「ご異議なしと認め、そのように
+# 決定いたします」) says nothing by itself: the minutes write what was put (「会期は…十六日間とすることで、
+# ご異議ありませんか」).
+_POINTS_BACK = re.compile(r"(?:その|この)(?:よう|とおり|通り)に?(?:決定|決し|決め|いたし|させていただき)")
+_PUT_QUESTION = re.compile(r"^(?:それでは|では|お諮りいたします)?[、,]?\s*(.+?(?:こと|もの))(?:で|に|と)?[、,]?\s*"
+                           r"ご?異議(?:は)?(?:ありませんか|ございませんか)$")
+
+
+def points_back(line: str) -> bool:
+    """The line decides by pointing back (そのように決定いたします) and names nothing it decides."""
+    return any(_POINTS_BACK.search(x) for x in sentences(normalize_text(line)))
+
+
+def question_put(line: str) -> str:
+    """What the chair put to the room in `line` (「会期は十二月三日から十八日までの十六日間とすること」
+    from 「それでは、会期は…とすることで、ご異議ありませんか」), or ""."""
+    for x in reversed(sentences(line)):
+        m = _PUT_QUESTION.search(x.strip(" 　？?"))
+        if m:
+            return m.group(1)
+    return ""
+
+
 def put_to_the_room(line: str) -> bool:
     """The line ends before its predicate, on what is being proposed for the room to agree to, and
     states no decision in the sentences it finished."""

@@ -131,8 +131,10 @@ _NEAR_DAYS = {"明日": 1, "あした": 1, "あす": 1, "明後日": 2, "あさ�
 
 
 # By the next meeting: 「次回の委員会までに」, or what is to be reported at it (「次回の会議でご報告ください」).
+# Said apart, with what will be shown then (「次回、一覧にしてお示しいたします」), it is a due too.
 _NEXT_TIME = re.compile(r"次回(の(?:会議|委員会|会合|打合せ|打ち合わせ|定例会|協議会|研究会))?"
-                        r"(?=まで|で(?:ご|お)?(?:報告|説明|提示|提出|示))")
+                        r"(?=まで|で(?:ご|お)?(?:報告|説明|提示|提出|示)"
+                        r"|[、,][^。]{0,12}?(?:ご|お)?(?:報告|説明|提示|提出|示し|配付|配布|配り))")
 
 
 def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:

@@ -178,10 +178,13 @@ class MinutesWriter:
                 check(cancel)
                 refs = [seg.id]
                 cut = segments[i - 1] if i and _cut_before(segments[i - 1], seg) else None
+                put = _question_before(segments, i) if cues.points_back(seg.text) else None
                 if cut is not None and cues.formally_decided(cut.text + seg.text):
                     # 「よって議案第13号のうち」|「…部分は原案のとおり可決すべきものと決しました」: Whisper cut the
                     # formula from the item it decides; the sentence is written whole, from both lines.
                     text, refs = cues.formally_decided(cut.text + seg.text), [cut.id, seg.id]
+                elif put is not None:
+                    text, refs = cues.question_put(put.text) + "に決定した。", [put.id, seg.id]
                 else:
                     text = self._statement(seg, cancel)
                 target = minutes.decisions if kind == "decision" and not cues.states_deferral(text) \
@@ -321,3 +324,12 @@ class MinutesWriter:
             except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
                 last = type(exc).__name__  # never the model's text: it quotes the meeting, and this reaches the log
         raise MinutesGenerationError(f"{step}: invalid model output twice ({last})")
+
+
+def _question_before(segments: list[Segment], i: int) -> Optional[Segment]:
+    """The chair's question to the room that the decision in segments[i] answers: one of the three
+    lines before it (the room's 「異議なし」 may come between)."""
+    for seg in reversed(segments[max(0, i - 3):i]):
+        if cues.question_put(seg.text):
+            return seg
+    return None
