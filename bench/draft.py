@@ -110,6 +110,7 @@ def imported(chat: LlamaChat, transcript: Transcript, meeting: Meeting, fixtures
     """The meeting as a recorder's file: the minutes step from nothing, no draft to reuse."""
     writer = MinutesWriter(chat)
     calls, tokens = chat.usage.calls, (chat.usage.prompt_tokens, chat.usage.completion_tokens)
+    chosen = chat.choices
     t0 = time.perf_counter()
     minutes = writer.write(transcript, meeting)
     seconds = time.perf_counter() - t0
@@ -121,6 +122,7 @@ def imported(chat: LlamaChat, transcript: Transcript, meeting: Meeting, fixtures
          f"{by['wording']} / {by['left']} / {by['model']}"),
         ("imported: model calls, tokens in / out", f"{chat.usage.calls - calls}, {chat.usage.prompt_tokens - tokens[0]}"
                                                    f" / {chat.usage.completion_tokens - tokens[1]}"),
+        ("imported: of which answered in one pass (a line's kind)", f"{chat.choices - chosen}"),
         ("imported: agenda / decisions / action items / open issues", _counts(minutes)),
     ]
     for name, value in rows:

@@ -12,6 +12,13 @@ interleaved (a line's kind, then a decision's sentence, then the next line's kin
 them again every time: 5-6 s each for the classification instructions on two cores. So after
 each call the KV of that kind of question is kept (`lane`), and put back before the next
 question of that kind: ~16 MB each for the 1.5B model, a memcpy instead of seconds of prefill.
+
+A question whose answer is one word out of a list (a line's kind: {"kind": "decision"|...}) is
+answered from one forward pass: the prompt is read up to the opening quote of the answer, and
+the word whose first token the model rates highest is the answer. Decoding it under the grammar
+would cost one forward pass per token of `{"kind": "other"}` and its end, six more passes that
+the grammar forces anyway: on two cores about half a second for each of the hundreds of lines a
+meeting's model classifies.
 """
 from __future__ import annotations
 
@@ -57,6 +64,8 @@ class LlamaChat:
         self._cores = cores
         self._lanes: dict[str, tuple[Any, bytes]] = {}  # lane -> (token ids, sequence state)
         self._lane = ""                                    # the lane whose state is loaded now
+        self._formatter = _own_template_formatter(self._llm)
+        self.choices = 0                                   # answers chosen in one pass (for benchmarks)
 
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
@@ -76,6 +85,13 @@ class LlamaChat:
         if lane and lane != self._lane:
             self._load_lane(lane)
         self._follow_free_cores()
+        choice = self._one_word_choice(schema) if temperature == 0.0 else None
+        if choice is not None:
+            try:
+                return self._choose(messages, *choice, n_prompt=n_prompt, cancel=cancel)
+            finally:
+                if lane:
+                    self._save_lane(lane)
         started = time.perf_counter()
         first = None
         parts: list[str] = []
@@ -104,6 +120,46 @@ class LlamaChat:
             raise TruncatedReply(text[-80:])
         return json.loads(text)
 
+    # ---- one word out of a list, in one pass -----------------------------------------------
+    def _one_word_choice(self, schema: dict[str, Any]) -> Optional[tuple[str, dict[str, int]]]:
+        """(key, {word: its first token}) when `schema` asks for one word of a list, under a chat
+        template this class renders itself; None when the answer must be decoded (two words that
+        begin with the same token could only be told apart by decoding on)."""
+        if self._formatter is None:
+            return None
+        props = schema.get("properties") or {}
+        if schema.get("type") != "object" or len(props) != 1 or list(schema.get("required", [])) != list(props):
+            return None
+        key, prop = next(iter(props.items()))
+        words = prop.get("enum") or []
+        if prop.get("type") != "string" or not words or not all(isinstance(w, str) and w for w in words):
+            return None
+        firsts = {w: self._llm.tokenize(w.encode("utf-8"), add_bos=False, special=False)[0] for w in words}
+        return (key, firsts) if len(set(firsts.values())) == len(firsts) else None
+
+    def _choose(self, messages: list[dict[str, str]], key: str, firsts: dict[str, int], n_prompt: int,
+                cancel: Optional[CancelToken]) -> dict[str, str]:
+        import numpy as np
+
+        check(cancel)
+        llm = self._llm
+        started = time.perf_counter()
+        # The reply as the model writes it under the grammar ({"kind": "other"}) up to the word.
+        text = self._formatter(messages=messages).prompt + json.dumps({key: ""}, ensure_ascii=False)[:-2]
+        tokens = llm.tokenize(text.encode("utf-8"), add_bos=False, special=True)
+        # The start already in the KV (the instructions, kept by the lane) is not read again; at
+        # least one token is, so that the logits are this prompt's.
+        kept, limit = 0, min(llm.n_tokens, len(tokens) - 1)
+        while kept < limit and llm.input_ids[kept] == tokens[kept]:
+            kept += 1
+        llm.n_tokens = kept
+        llm.eval(tokens[kept:])
+        logits = np.ctypeslib.as_array(llm._ctx.get_logits(), shape=(llm.n_vocab(),))
+        word = max(firsts, key=lambda w: logits[firsts[w]])
+        elapsed = time.perf_counter() - started
+        self.usage.add(n_prompt, 1, elapsed, elapsed)
+        self.choices += 1
+        return {key: word}
 
     def _follow_free_cores(self) -> None:
         if self._cores is None:
@@ -152,6 +208,23 @@ class LlamaChat:
         llm.n_tokens = len(tokens)
         # The logits in memory belong to another prompt: the next call must decode before sampling.
         llm._requires_eval = True
+
+
+def _own_template_formatter(llm: Any) -> Any:
+    """The formatter llama-cpp-python renders chats with when it uses the GGUF's own template, or
+    None when it uses another (a built-in format it guessed): a prompt rendered here must be the
+    very prompt a decoded call reads."""
+    from llama_cpp import llama_chat_format
+
+    template = (llm.metadata or {}).get("tokenizer.chat_template")
+    if llm.chat_format != "chat_template.default" or not template or llm.chat_handler is not None:
+        return None
+
+    def text(token: int) -> str:
+        return llm._model.token_get_text(token) if token != -1 else ""
+
+    return llama_chat_format.Jinja2ChatFormatter(template=template, eos_token=text(llm.token_eos()),
+                                                 bos_token=text(llm.token_bos()))
 
 
 def inspect_gguf(path: Path) -> dict[str, Any]:
