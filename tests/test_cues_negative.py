@@ -161,6 +161,29 @@ def test_a_report_asked_for_later_is_still_a_task(line):
     assert not cues.gives_floor(line) and cues.cue_kind(line) == "action"
 
 
+# Written for this test: what the room is asked to do now, in the room, is no task; the same words
+# with a time to do it by, or beside a real request, still are.
+IN_THE_ROOM = ["お手元にお配りした資料をご覧ください。", "それでは、資料の三ページをお開きください。",
+               "画面をご覧いただけますか。", "スクリーンをご覧ください。こちらが新しい配置図です。",
+               "では皆さん、ご起立ください。", "賛成の方はご挙手をお願いします。",
+               "えー、お手元の参考資料二をご覧いただきたいと思います。", "録音を少しお聞きください。"]
+LOOK_LATER = ["来週までに報告書案をご覧いただき、ご意見をお寄せください。",
+              "資料をご覧ください。それから、佐藤さんは議事録を作成してください。",
+              "次回までに、各課で要綱をお目通しください。",
+              "各委員は、資料を持ち帰ってご覧いただき、月末までにご意見をください。",
+              "後日、録音をお聞きいただき、発言の確認をお願いします。"]
+
+
+@pytest.mark.parametrize("line", IN_THE_ROOM)
+def test_what_the_room_is_asked_to_do_now_is_not_a_task(line):
+    assert cues.gives_floor(line) and cues.cue_kind(line) != "action"
+
+
+@pytest.mark.parametrize("line", LOOK_LATER)
+def test_looking_at_something_by_a_time_is_still_a_task(line):
+    assert not cues.gives_floor(line)
+
+
 @pytest.mark.parametrize("line, sentence", [
     ("ご異議なしと認めます。よって、議案第十二号は原案のとおり可決すべきものと決しました。",
      "議案第十二号は原案のとおり可決すべきものと決した。"),

@@ -171,11 +171,23 @@ _BARE_PLEASE = re.compile(r"(?:(?:では|じゃあ|それでは)、?)?"
                           r"(?:よろしく)?お願い(?:します|いたします)")
 
 
+# What the room is asked to do in the room, now (「お手元の資料をご覧ください」「三ページをお開き
+# ください」「ご起立願います」): a chair's or a presenter's direction, done before anyone leaves. Only a
+# time to do it by (「来週までにご覧いただき…」) makes it work for later.
+_IN_THE_ROOM = re.compile(r"(?:ご覧|お開き|お聞き|お目通し|ご起立|ご着席|ご静粛|ご挙手|挙手)"
+                          r"(?:ください|下さい|願います|をお願い|いただけますか|いただきたい|いただければ)")
+_BY_A_TIME = re.compile(r"まで|次回|後日|改めて|追って|持ち帰|来週|今週|来月|月末|中に")
+
+
 def gives_floor(line: str) -> bool:
-    """The line asks someone to speak now (an explanation, a report, their view): not a task."""
+    """The line asks someone to speak now (an explanation, a report, their view), or the room to
+    look, open or stand now: not a task."""
     norm = normalize_text(line)
     asking = [x for x in sentences(norm) if requests(x)]
     if asking and _BARE_PLEASE.fullmatch(asking[-1]) and not _LATER_OR_WORK.search(norm):
+        return True
+    in_room = [x for x in sentences(norm) if _IN_THE_ROOM.search(x)]
+    if in_room and all(_IN_THE_ROOM.search(x) for x in asking) and not _BY_A_TIME.search(norm):
         return True
     return bool(_FLOOR_ASKED.search(norm)) and not _LATER_OR_WORK.search(norm)
 
