@@ -66,6 +66,8 @@ class LlamaChat:
         self._lane = ""                                    # the lane whose state is loaded now
         self._formatter = _own_template_formatter(self._llm)
         self.choices = 0                                   # answers chosen in one pass (for benchmarks)
+        log.info("one-word answers (a line's kind): %s", "one forward pass" if self._formatter is not None
+                 else "decoded (llama-cpp-python renders this model's chats with a format of its own)")
 
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
