@@ -87,7 +87,8 @@ def test_a_one_word_answer_is_chosen_in_one_pass_as_decoding_would(chat):
     assert chat.choices - before[0] == len(CLASSIFY_LINES)
     assert chat.usage.completion_tokens - before[1] == len(CLASSIFY_LINES)
     # Decoding may take a token that only begins a word ("n" for next_meeting) where one pass compares
-    # whole words' first tokens: the two agree on nearly every line, and on every CPU not always on all.
+    # whole words' first tokens. The two agree on nearly every line; two differences are allowed because
+    # logits differ slightly from one CPU to another.
     agree = sum(a == b for a, b in zip(decoded, chosen))
     assert agree >= len(CLASSIFY_LINES) - 2, list(zip(decoded, chosen))
 
