@@ -131,7 +131,12 @@ class Player:
 
     @property
     def playing(self) -> bool:
-        return self._stream is not None and bool(self._stream.active)
+        if self._stream is None:
+            return False
+        try:
+            return bool(self._stream.active)
+        except Exception:  # noqa: BLE001 - the stream died under us (sound server gone, device unplugged)
+            return False  # asked by a UI timer: a dead stream is one that is not playing, never an error
 
     @property
     def seconds(self) -> float:
