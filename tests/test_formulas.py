@@ -140,6 +140,20 @@ def test_a_rejection_heard_without_its_first_sound_is_not_read_as_adopted(heard,
     assert restore_formulas(heard, builtin_formulas())[0] == written
 
 
+@pytest.mark.parametrize("heard, written", [
+    ("寄って、議案第8号は、原案のとおり可決すべきものと決しました。",
+     "よって、議案第8号は、原案のとおり可決すべきものと決しました。"),
+    ("ご異議なしと認めます。寄って陳情第2号は、継続審査とすることに決しました。",
+     "ご異議なしと認めます。よって陳情第2号は、継続審査とすることに決しました。"),
+    ("寄って、本案は原案のとおり可決すべきものと決しました。",
+     "よって、本案は原案のとおり可決すべきものと決しました。"),
+])
+def test_the_chairs_therefore_heard_as_a_verb_is_written_back(heard, written):
+    text, changes = restore_formulas(heard, builtin_formulas())
+    assert text == written
+    assert ("寄って", "よって") in changes
+
+
 @pytest.mark.parametrize("text", ["よって、請願第7号は、採択すべきものと決しました。",
                                   "よって、陳情第13号は、不採択とすべきものと決しました。",
                                   "よって、報告第2号は、不承認とすべきものと決しました。",
