@@ -123,6 +123,17 @@ def test_lines_apart_in_time_are_not_one_sentence():
     assert fixed.segments[1].text == "ご異議ありませんか。"   # the vocabulary's own term (異議 before ありませんか)
 
 
+@pytest.mark.parametrize("heard, written", [
+    ("居住消数であります。", "挙手少数であります。"),
+    ("よって、請願第3号は、不裁拓とすべきものと決しました。", "よって、請願第3号は、不採択とすべきものと決しました。"),
+    ("現時点での裁拓には反対いたします。", "現時点での採択には反対いたします。"),
+])
+def test_spellings_the_reading_cannot_find_are_written_back_before_the_formulas(heard, written):
+    """消数 and 裁拓 are no words, and pyopenjtalk reads them ケシスー and タッタク: the sound match alone
+    never finds 挙手少数 or 不採択 in them (heard so on the tuning meeting toshi)."""
+    assert Vocabulary.for_meeting([]).correct_text(heard)[0] == written
+
+
 def test_a_line_whisper_joined_with_a_space_is_corrected_too():
     """Whisper joins the pieces of a line with a space; the line must still be read (it was skipped whole)."""
     heard = "よって議案第6号は、 現案の通りかけつすべきものと決しました。"

@@ -49,6 +49,24 @@ def test_headers_particulars_and_the_floor_in_standard_form():
     assert "今の発言は取り消します" not in render_text(build_record(MINUTES, transcript(), public=True))
 
 
+def test_a_line_of_nothing_but_a_filler_is_no_speech():
+    """Whisper cuts 「えー、」 off as a line of its own (the tuning meeting toshi); the record has no filler,
+    and the chair's turn around it stays one paragraph. The transcript keeps the line."""
+    t = Transcript([
+        Segment(1, 0, 3, "質疑はありませんか。", "藤田委員長"),
+        Segment(2, 3, 4, "えー、", "長谷川委員"),
+        Segment(3, 4, 8, "延長について伺います。", "長谷川委員"),
+        Segment(4, 8, 9, "あのー。", "岡田土木課長"),
+        Segment(5, 9, 12, "ええ、そのとおりです。", "岡田土木課長"),
+    ], 12.0)
+    record = build_record(MINUTES, t)
+    text = render_text(record)
+    assert "えー" not in text and "あのー" not in text
+    assert "○長谷川委員　延長について伺います。" in text
+    assert "○岡田土木課長　ええ、そのとおりです。" in text                     # the answer ええ is no filler
+    assert [p.lines for p in record.body if p.kind == "speech"] == [[1], [3], [5]]
+
+
 def test_speaker_headers_and_times():
     assert speaker_header("藤田委員長") == "○委員長（藤田君）" and speaker_header("長谷川委員") == "○長谷川委員"
     assert speaker_header("話者3") == "○話者3" and spoken_time("13:30") == "午後1時30分"

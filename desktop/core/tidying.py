@@ -81,6 +81,16 @@ def _without_whisper_ee(text: str) -> str:
 
 def kebatori(text: str) -> str:
     """Fillers, stutters and false starts removed; every other character kept."""
+    out = _tidied(text)
+    return out if out.strip("、。,. ") else text    # a line of nothing but fillers stays as it was
+
+
+def only_fillers(text: str) -> bool:
+    """A line that says nothing but fillers (「えー、」): kept in the transcript, never a record's speech."""
+    return bool(text.strip()) and not _tidied(text).strip("、。,. ")
+
+
+def _tidied(text: str) -> str:
     norm = unicodedata.normalize("NFC", text)
     out = _misheard_filler(_without_whisper_ee(_without_fillers(norm)))
     while True:
@@ -88,8 +98,7 @@ def kebatori(text: str) -> str:
         if collapsed == out:
             break
         out = collapsed
-    out = re.sub(r"^[、,\s]+", "", out)
-    return out if out.strip("、。,. ") else text    # a line of nothing but fillers stays as it was
+    return re.sub(r"^[、,\s]+", "", out)
 
 
 def seibun(text: str) -> str:

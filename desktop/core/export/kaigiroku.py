@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import japanese, wareki
-from ..tidying import tidy
+from ..tidying import only_fillers, tidy
 from ..types import Minutes, Transcript
 
 CHAIRS = ("副委員長", "委員長", "副議長", "議長", "会長", "座長")
@@ -117,6 +117,8 @@ def build_record(minutes: Optional[Minutes], transcript: Transcript, public: boo
             continue
         if seg.id in starts:
             body.append(Paragraph("heading", starts[seg.id]))
+        if only_fillers(seg.text):
+            continue   # 「えー、」 alone: a record has no filler, and a speech of nothing is no speech
         call = _FLOOR_CALL.match(seg.text.strip())
         if call and _title_of(seg.speaker) not in CHAIRS:
             body.append(Paragraph("floor", f"（「{call.group(1).replace('異議ありません', '異議なし')}」と呼ぶ者あり）",
