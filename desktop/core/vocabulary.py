@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import paths
+from .designators import AgendaItem, agenda_items, heard_right, restore_designators
 from .formulas import Formula, builtin_formulas, restore_across, restore_formulas
 from .japanese import kanji_to_int
 from .names import TITLES, strip_title
@@ -112,6 +113,8 @@ class Vocabulary:
     def __init__(self, terms: Iterable[Term], formulas: Iterable[Formula] = ()):
         self.terms = [t for t in terms if t.reading]
         self.formulas = list(formulas)
+        # The 議事日程's numbered items among the meeting's terms (desktop.core.designators).
+        self.agenda = agenda_items(t.surface for t in self.terms if t.source == "meeting")
         self._by_reading: dict[str, list[Term]] = {}
         for t in self.terms:
             self._by_reading.setdefault(t.reading, []).append(t)
@@ -129,9 +132,13 @@ class Vocabulary:
                    builtin_formulas() if builtin else ())
 
     # ---- correction --------------------------------------------------------------------------
-    def correct_text(self, text: str) -> tuple[str, list[tuple[str, str]]]:
-        """The text with misheard spans replaced; and the (heard, written) pairs replaced."""
-        text, changes = self._replace_heard(text)
+    def correct_text(self, text: str, agenda_heard: Optional[frozenset[AgendaItem]] = None
+                     ) -> tuple[str, list[tuple[str, str]]]:
+        """The text with misheard spans replaced; and the (heard, written) pairs replaced.
+        `agenda_heard`: the agenda's items heard right anywhere in the meeting (by default: in `text`)."""
+        text, changes = restore_designators(text, self.agenda, agenda_heard)
+        text, heard = self._replace_heard(text)
+        changes += heard
         text, addressed = self._fix_addressee(text)
         changes += addressed
         tokens = aligned(text)
@@ -249,8 +256,9 @@ class Vocabulary:
     def correct(self, transcript: Transcript) -> tuple[Transcript, list[tuple[str, str]]]:
         changes: list[tuple[str, str]] = []
         segments = []
+        agenda_heard = heard_right((s.text for s in transcript.segments), self.agenda)
         for s in transcript.segments:
-            text, c = self.correct_text(s.text)
+            text, c = self.correct_text(s.text, agenda_heard)
             changes += c
             prev = segments[-1] if segments else None
             split = (restore_across(prev.text, text, self.formulas)

@@ -1,0 +1,127 @@
+"""The numbered items of the day's agenda (議事日程), written back where Whisper garbled them.
+
+A clerk has the 議事日程 before the meeting and can enter its items (議案第五十二号, 請願第六号 ...) as
+the meeting's terms. Whisper base hears a designator's 第 and number well, but not always its kind or
+its 号. On the tuning meeting toshi it wrote 陳情第十五号 as 審序第15号 (three times of three), and
+請願第六号 as 請願第65号 and 裁拓第65号 (ろくごう heard as 6, ご, う). The reading match of the
+vocabulary cannot mend these: 審序 is two sounds from 陳情, 裁拓 nowhere near 請願, and 65 is a number.
+
+With the agenda known, a designator heard with its 第 and its number is the agenda's item when exactly
+one item bears that number:
+- a kind that is no word (審序, 裁拓: single characters the dictionary cannot join) takes the item's;
+- a number no item has, which is an item's number followed by 5 (65 where 6 is listed and 65 is not),
+  is that item's number with its 号 heard twice, unless the item is heard right somewhere in the
+  meeting: then 請願第35号 beside a 請願第三号 heard right is another petition, said whole.
+Nothing is written without an agenda. A designator on the agenda, a word that numbers things of its
+own (様式第3号, 国道第1号, 条例第2号) and a number said whole that no item explains are left as said.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .japanese import kanji_to_int
+from .reading import aligned
+
+KINDS = ("議案", "陳情", "請願", "報告", "諮問", "発議", "認定", "承認", "同意", "選挙")
+_ITEM = re.compile(r"^(?P<kind>" + "|".join(KINDS) + r")第(?P<number>[0-9０-９]+|[〇一二三四五六七八九十百]+)号$")
+_HEARD = re.compile(r"第(?P<number>[0-9０-９]{1,3}|[〇一二三四五六七八九十百]{1,5})号")
+_KANJI = re.compile(r"^[\u4e00-\u9fff々]$")
+_GARBLED_CHARS = (2, 3)   # a kind heard as this many characters, none of them a word with the next
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    surface: str     # as the clerk typed it: 陳情第十五号
+    kind: str
+    number: int
+
+
+def agenda_items(terms: Iterable[str]) -> list[AgendaItem]:
+    """The meeting's terms that are numbered agenda items."""
+    out = []
+    for t in terms:
+        m = _ITEM.match(t.strip())
+        number = _number(m.group("number")) if m else None
+        if m and number is not None:
+            out.append(AgendaItem(t.strip(), m.group("kind"), number))
+    return out
+
+
+def heard_right(texts: Iterable[str], agenda: list[AgendaItem]) -> frozenset[AgendaItem]:
+    """The agenda's items said and heard with their kind and number somewhere in `texts`."""
+    found = set()
+    for text in texts:
+        for m in _HEARD.finditer(text):
+            before = text[max(0, m.start() - 8):m.start()]
+            number = _number(m.group("number"))
+            found.update(i for i in agenda if i.number == number and before.endswith(i.kind))
+    return frozenset(found)
+
+
+def restore_designators(text: str, agenda: list[AgendaItem],
+                        right: Optional[frozenset[AgendaItem]] = None) -> tuple[str, list[tuple[str, str]]]:
+    """`text` with each garbled designator of an agenda item written as the item; and the (heard,
+    written) pairs. `right`: the items heard right elsewhere in the meeting (heard_right); by default
+    those of `text` alone."""
+    if not agenda or "第" not in text:
+        return text, []
+    right = heard_right([text], agenda) if right is None else right
+    replacements = []
+    for m in _HEARD.finditer(text):
+        number = _number(m.group("number"))
+        if number is None:
+            continue
+        found = _item_for(text, m.start(), number, agenda, right)
+        if found is not None:
+            start, item = found
+            # As the clerk typed it, as the vocabulary writes an agenda item heard right.
+            replacements.append((start, m.end(), item.surface))
+    changes = []
+    for start, end, written in reversed(replacements):
+        changes.append((text[start:end], written))
+        text = text[:start] + written + text[end:]
+    return text, changes[::-1]
+
+
+def _item_for(text: str, at: int, number: int, agenda: list[AgendaItem],
+              right: frozenset[AgendaItem]) -> Optional[tuple[int, AgendaItem]]:
+    """(where the designator starts, the item it is) for a 第N号 at `at`, or None to leave it."""
+    before = text[max(0, at - 8):at]
+    known = next((k for k in KINDS if before.endswith(k)), None)
+    if known is not None:
+        listed = [i for i in agenda if i.kind == known]
+        if any(i.number == number for i in listed) or any(i.number == number for i in agenda):
+            return None   # said right, or another kind's item named under this one: not a mishearing
+        twice = [i for i in listed if number % 10 == 5 and i.number == number // 10 and i not in right]
+        return (at - len(known), twice[0]) if len(twice) == 1 else None
+    kind_len = _garbled_kind(before)
+    if kind_len is None:
+        return None
+    exact = [i for i in agenda if i.number == number]
+    twice = [i for i in agenda if number % 10 == 5 and i.number == number // 10 and i not in right] \
+        if not exact else []
+    candidates = exact or twice
+    return (at - kind_len, candidates[0]) if len(candidates) == 1 else None
+
+
+def _garbled_kind(before: str) -> Optional[int]:
+    """The length of a kind heard as characters that make no word (審序, 裁拓), ending `before`; None
+    when what stands before 第 is a word (様式, 国道, 審査) or no kanji at all."""
+    tail = re.search(r"[\u4e00-\u9fff々]{1,4}$", before)
+    if tail is None:
+        return None
+    tokens = aligned(tail.group(0))
+    singles = 0
+    for t in reversed(tokens):
+        if len(t.surface) != 1 or not _KANJI.match(t.surface):
+            break
+        singles += 1
+    return singles if _GARBLED_CHARS[0] <= singles <= _GARBLED_CHARS[1] else None
+
+
+def _number(run: str) -> Optional[int]:
+    run = unicodedata.normalize("NFKC", run)
+    return int(run) if run.isdigit() else kanji_to_int(run)
