@@ -31,3 +31,23 @@ def test_a_line_after_a_finished_sentence_is_not_joined():
     m = write([("藤井委員長", "議案第13号について採決いたします。"),
                ("藤井委員長", "本案は原案のとおり可決すべきものと決しました。")])
     assert [d.refs for d in m.decisions] == [[2]]
+
+
+def timed(lines: list[tuple[str, float, float, str]]):
+    t = Transcript([Segment(i, start, end, text, speaker=who) for i, (who, start, end, text) in enumerate(lines, 1)],
+                   lines[-1][2] + 5)
+    return MinutesWriter(ScriptedChat(), MinutesOptions(summaries=False)).write(t, MEETING)
+
+
+def test_the_halves_of_a_sentence_said_without_a_pause_are_one_decision_whatever_voice_each_was_given():
+    """A three-second piece is put to the wrong voice now and then (the tuning meeting toshi)."""
+    m = timed([("藤井委員長", 0.0, 2.5, "ご異議なしと認めます。"),
+               ("話者3", 2.6, 5.1, "よって、議案第52号は、"),
+               ("藤井委員長", 5.6, 9.0, "原案のとおり可決すべきものと決しました。")])
+    assert [(d.text, d.refs) for d in m.decisions] == [("議案第52号は、原案のとおり可決すべきものと決した。", [2, 3])]
+
+
+def test_another_voice_after_a_pause_is_not_the_opening_of_the_chairs_sentence():
+    m = timed([("中川委員", 0.0, 2.5, "議案第52号について、"),
+               ("藤井委員長", 6.0, 9.5, "原案のとおり可決すべきものと決しました。")])
+    assert [d.refs for d in m.decisions] == [[2]]

@@ -62,10 +62,19 @@ class MinutesOptions:
 _NUMBERED_ITEM = re.compile(r"第\s*[\d〇一二三四五六七八九十百]+\s*号")
 
 
+# A sentence Whisper cut at a pause runs on within this many seconds. The two halves may carry
+# different voices: a short piece gives the voice model little to go on, and on the tuning meeting
+# toshi the chair's 「よって、議案第52号は、」 (three seconds) was put to another voice five times of five,
+# 0.0-0.7 s before the chair's 「原案のとおり可決すべきものと決しました」.
+_RUNS_ON_S = 1.0
+
+
 def _cut_before(before: Segment, line: Segment) -> bool:
-    """`before` is the opening of `line`'s sentence: the same voice, no sentence end between, and the
-    line itself names no numbered item (議案第13号) that the opening would be needed for."""
-    return (before.speaker == line.speaker and not re.search(r"[。？！?!]$", before.text.strip())
+    """`before` is the opening of `line`'s sentence: the same voice or no pause between, no sentence
+    end between, and the line itself names no numbered item (議案第13号) that the opening would be
+    needed for."""
+    return ((before.speaker == line.speaker or line.start - before.end <= _RUNS_ON_S)
+            and not re.search(r"[。？！?!]$", before.text.strip())
             and not _NUMBERED_ITEM.search(line.text) and bool(_NUMBERED_ITEM.search(before.text)))
 
 
