@@ -35,7 +35,9 @@ def test_ordinary_lines_are_neither_decisions_nor_deferrals():
                                   "例えば、雨が降ったとします。その場合の対応はどうなりますか。",
                                   "これより議案第五号を採決いたします。", "それでは、お諮りいたします。",
                                   "ただいまから質疑に入ります。", "以上で討論を終結いたします。",
-                                  "以上で本委員会に付託された案件の審査は、すべて終了いたしました。"])
+                                  "以上で本委員会に付託された案件の審査は、すべて終了いたしました。",
+                                  "議案第三号は、原案のとおり可決すべきものと決することに賛成の委員の起立を求めます。",
+                                  "本件を採択とすることに賛成の方は挙手をお願いします。"])
 def test_the_model_s_decision_is_not_kept_for_procedure_or_a_supposition(line):
     assert accept_model_kind("decision", line) != "decision"
 

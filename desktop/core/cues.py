@@ -29,7 +29,10 @@ _PROCEDURE = re.compile(r"(?:開会|閉会|散会|休憩|再開|休会|延会|�
                         r"|(?:審査|審議|質疑|討論|議事|日程|案件)は、?(?:すべて|全て)?(?:終了(?:いた)?しました|終わりました)$")
 # ... nor is the chair moving the floor on (これより採決いたします, お諮りいたします, 質疑に入ります):
 # the vote is announced here and its result is said after it.
+# The call to vote (「…可決すべきものと決することに賛成の委員の起立を求めます」) names the outcome it asks
+# about: on the tuning meeting toshi the model took it for the decision.
 _FLOOR = re.compile(r"(?:採決|お諮り|おはかり)(?:を)?(?:いた)?します$|(?:質疑|討論|採決|審査|審議|質問)に入ります$"
+                    r"|(?:起立|挙手)を(?:求めます|お願いします|お願いいたします)$"
                     r"|(?:質疑|討論)を(?:終わります|終結(?:いた)?します)$")
 # ... nor is a supposition (仮に百人だとします, 例えば雨が降ったとします).
 _SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします")
