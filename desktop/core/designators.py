@@ -92,10 +92,10 @@ def _item_for(text: str, at: int, number: int, agenda: list[AgendaItem],
     before = text[max(0, at - 8):at]
     known = next((k for k in KINDS if before.endswith(k)), None)
     if known is not None:
-        listed = [i for i in agenda if i.kind == known]
-        if any(i.number == number for i in listed) or any(i.number == number for i in agenda):
+        if any(i.number == number for i in agenda):
             return None   # said right, or another kind's item named under this one: not a mishearing
-        twice = [i for i in listed if number % 10 == 5 and i.number == number // 10 and i not in right]
+        twice = [i for i in agenda if i.kind == known and number % 10 == 5 and i.number == number // 10
+                 and i not in right]
         return (at - len(known), twice[0]) if len(twice) == 1 else None
     kind_len = _garbled_kind(before)
     if kind_len is None:
