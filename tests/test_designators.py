@@ -65,3 +65,14 @@ def test_the_item_heard_twice_throughout_is_mended_in_a_transcript():
     fixed, changes = Vocabulary.for_meeting([], AGENDA).correct(t)
     assert all("請願第二号" in s.text and "25" not in s.text for s in fixed.segments)
     assert ("請願第25号", "請願第二号") in changes
+
+
+def test_a_live_piece_knows_the_items_heard_right_in_the_pieces_before_it():
+    """A recording corrects its live pieces one by one with one vocabulary (desktop.core.session)."""
+    vocabulary = Vocabulary.for_meeting([], AGENDA)
+    first = Transcript([Segment(1, 0.0, 4.0, "次に、請願第2号を議題といたします。")], duration=5.0)
+    later = Transcript([Segment(2, 60.0, 64.0, "なお、請願第25号は昨年度に採択されています。")], duration=65.0)
+    vocabulary.correct(first)
+    assert vocabulary.correct(later)[0].segments[0].text == "なお、請願第25号は昨年度に採択されています。"
+    fresh = Vocabulary.for_meeting([], AGENDA)
+    assert "請願第二号" in fresh.correct(later)[0].segments[0].text   # alone, the piece cannot tell

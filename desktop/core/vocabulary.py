@@ -115,6 +115,8 @@ class Vocabulary:
         self.formulas = list(formulas)
         # The 議事日程's numbered items among the meeting's terms (desktop.core.designators).
         self.agenda = agenda_items(t.surface for t in self.terms if t.source == "meeting")
+        # Those heard right so far: a recording's live pieces are corrected one by one, with this vocabulary.
+        self._agenda_heard: frozenset[AgendaItem] = frozenset()
         self._by_reading: dict[str, list[Term]] = {}
         for t in self.terms:
             self._by_reading.setdefault(t.reading, []).append(t)
@@ -256,7 +258,8 @@ class Vocabulary:
     def correct(self, transcript: Transcript) -> tuple[Transcript, list[tuple[str, str]]]:
         changes: list[tuple[str, str]] = []
         segments = []
-        agenda_heard = heard_right((s.text for s in transcript.segments), self.agenda)
+        agenda_heard = self._agenda_heard | heard_right((s.text for s in transcript.segments), self.agenda)
+        self._agenda_heard = agenda_heard
         for s in transcript.segments:
             text, c = self.correct_text(s.text, agenda_heard)
             changes += c
