@@ -81,6 +81,17 @@ def test_names_come_from_self_introductions_and_the_floor_given():
     assert found[3].reason == "floor_given" and found[3].evidence == 5
 
 
+def test_a_name_heard_in_kana_after_a_role_names_the_attendee_it_sounds_like():
+    """Whisper writes a name it does not know in kana (道路課長の増田です as 道路活長のますだです, the
+    tuning meeting toshi); without a role before it, a kana word is never a name."""
+    attendees = ["原田委員長", "増田道路課長", "内田住宅課長", "千葉委員"]
+    segs = [line(1, "道路活長のますだです。", 0), line(2, "住宅課長のウチダでございます。", 4),
+            line(3, "ちばです。", 8), line(4, "課長のおかげです。", 12)]
+    found = settle_names(propose_names(segs, {1: 0, 2: 1, 3: 2, 4: 3}, attendees))
+    assert {v: p.name for v, p in found.items()} == {0: "増田道路課長", 1: "内田住宅課長"}
+    assert propose_names(segs[:1], {1: 0}, []) == []     # and never without the list of attendees
+
+
 def test_without_attendees_only_an_introduction_with_its_role_names_a_voice():
     segs = [line(1, "税務課長の佐々木です。", 0), line(2, "佐藤です。", 4), line(3, "以上です。", 8)]
     found = settle_names(propose_names(segs, {1: 0, 2: 1, 3: 2}, []))

@@ -29,8 +29,13 @@ _TITLE_RE = "|".join(sorted((t for t in TITLES if t not in ("さん", "様", "�
 _KANJI_NAME = r"[一-龥々ヶ]{1,4}"
 # 「事務局の松本です」「税務課長の佐々木でございます」「栄養士の山口です」, or the bare 「松本です」 when the
 # line opens with it: the only places a meeting says who is speaking.
+# Whisper also writes a name it does not know in kana (道路課長の増田です as 道路活長のますだです, on the
+# tuning meeting toshi): such a name is taken only after a role, and only by its sound.
+_KANA_NAME = r"[ぁ-ゖ]{2,5}|[ァ-ヺ]{2,6}"
 _SELF_INTRO = re.compile(r"^(?:はい[、。]?|えー[、]?|あの[、]?)?(?:(?P<role>[一-龥々ヶァ-ヶー]{1,14}?)の)?"
-                         r"(?P<name>" + _KANJI_NAME + r")(?:" + _TITLE_RE + r")?(?:です|でございます)(?:[。、!！]|$)")
+                         r"(?P<name>" + _KANJI_NAME + "|" + _KANA_NAME + r")(?:" + _TITLE_RE + r")?"
+                         r"(?:です|でございます)(?:[。、!！]|$)")
+_ROLE_END = re.compile(r"(?:" + _TITLE_RE + r"|長|員)$")
 # Handing the floor, or a request to someone: the line ends asking for it, and names who is asked.
 _FLOOR_END = re.compile(r"(?:お願い(?:します|いたします|できますか|できますでしょうか)|どうぞ|求めます)[。.!！?？]?$")
 _ADDRESSED = re.compile(r"(?P<name>[一-龥々ヶぁ-んァ-ヶー]{1,6}?)(?P<title>" + _TITLE_RE +
@@ -129,6 +134,10 @@ def _sounds_like(name: str, people: Sequence[str]) -> Optional[str]:
 def _spoken_name(name: str, role: str, attendees: Sequence[str]) -> Optional[str]:
     if name in _NOT_NAMES or not name:
         return None
+    if not re.search(r"[一-龥々ヶ]", name):
+        # A name in kana: after a role (課長の, or 活長の as Whisper heard it), to an attendee it sounds like.
+        return _sounds_like(name, [a.split("\t")[0].strip() for a in attendees]) \
+            if attendees and _ROLE_END.search(role) else None
     if attendees:
         return _attendee_for(name, role, attendees, by_sound=bool(role))
     # Without a list of attendees only a name introduced with its role, and one the dictionary
