@@ -11,7 +11,7 @@ from test_draft import ScriptedChat
 
 from desktop.core import cues, japanese
 from desktop.core.minutes import MinutesOptions, MinutesWriter
-from desktop.core.topics import _counted_intro
+from desktop.core.topics import _counted_intro, _listed_intro
 from desktop.core.types import Meeting, Segment, Transcript
 from desktop.core.wording import own_task, without_due
 
@@ -61,7 +61,12 @@ def test_work_taken_on_in_so_many_words_is_what_the_speaker_names(line, followin
 @pytest.mark.parametrize("line,floor", [("次は補助です。岡田さん、お願いします。", True),
                                         ("高橋係長、お願いします。", True),
                                         ("ポスターの件、池田さん、お願いできますか。", False),
-                                        ("佐藤さんには、業者への連絡をお願いします。", False)])
+                                        ("佐藤さんには、業者への連絡をお願いします。", False),
+                                        # where to start, with or without the name (kankyo_room, shisetsu)
+                                        ("杉山さん、アプリのほうからお願いします。", True),
+                                        ("まず予約の件から、吉村さんお願いします。", True),
+                                        ("明日から受付をお願いします。", False),
+                                        ("来週から、田中さんお願いします。", False)])
 def test_a_bare_please_after_a_name_hands_the_floor(line, floor):
     assert cues.gives_floor(line) is floor
 
@@ -72,6 +77,25 @@ def test_the_agenda_counted_on_one_line_and_listed_on_the_next_is_one_announceme
     intro = _counted_intro(segs, {1: "other", 2: "other", 3: "other"})
     assert intro.id == 3 and intro.text.startswith("今日は三つあります。現況届")
     assert _counted_intro([Segment(1, 0, 1, "課題は三つあります。")], {1: "other"}) is None
+    # 今日 misheard (影響, on the tuning meeting shisetsu): what is counted still says it lists the matters.
+    assert _counted_intro([Segment(1, 0, 1, "影響の話は2つです。"), Segment(2, 1, 2, "予約の受け付けと節電です。")],
+                          {1: "other", 2: "other"}).text == "影響の話は2つです。予約の受け付けと節電です。"
+    # Counted after another sentence on the same line.
+    assert _counted_intro([Segment(1, 0, 1, "では、始めます。今日は、ごみの分別アプリと、環境フェアの二つです。")],
+                          {1: "other"}).id == 1
+
+
+@pytest.mark.parametrize("line,listed", [
+    ("本日は、会期日程、一般質問の順序、それから意見書案の取り扱いについて協議いたします。", True),
+    ("本日は、システム更新費の要求額と、研修事業の見直しについて協議します。", True),
+    ("今日は、窓口の混雑についてご報告をお願いします。", True),
+    ("本日は、お忙しいところお集まりいただき、ありがとうございます。", False),
+    ("その件については、本日は協議いたしません。", False),
+    ("本日は、この点について協議したうえで決めたいと思います。", False),
+])
+def test_the_matters_listed_in_the_opening_without_a_count_are_the_agenda(line, listed):
+    segs = [Segment(1, 0, 1, "ただいまから会議を開会いたします。"), Segment(2, 1, 2, line)]
+    assert (_listed_intro(segs) is not None) is listed
 
 
 def test_the_writer_finds_the_decision_and_the_work_taken_on():

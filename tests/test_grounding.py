@@ -107,6 +107,19 @@ def test_topic_starts_follow_ordinals():
     assert topic_starts(["資料の電子化", "決裁の電子化"], segs, segs[0]) == [2, 4]
 
 
+def test_a_topic_whose_title_was_misheard_starts_where_the_chair_moves_on():
+    """節電 heard as 説明 (the tuning meeting shisetsu): the title is nowhere said; the chair's 「次、…です」
+    places it. A 「次に」 that names the title wins over an earlier one that does not."""
+    segs = [Segment(i, i, i + 1, t) for i, t in enumerate(
+        ["今日の話は二つです。市民会館の予約と、夏の節電の取り組みです。", "まず予約の件から。", "窓口で受けています。",
+         "次、説明です。", "去年の夏は電気料金が上がりました。"], 1)]
+    assert topic_starts(["市民会館の予約", "夏の節電の取り組み"], segs, segs[0]) == [1, 4]
+    segs = [Segment(i, i, i + 1, t) for i, t in enumerate(
+        ["本日は、庁舎の清掃と研修の見直しについて協議します。", "清掃の委託先です。", "次に、費用です。",
+         "百万円です。", "次に研修の見直しです。", "講師を変えます。"], 1)]
+    assert topic_starts(["庁舎の清掃", "研修の見直し"], segs, segs[0]) == [1, 5]
+
+
 def test_numbers_must_be_said():
     source = "昨年度の紙の使用量は、約百二十万枚でした。来年三月までに百台を配備します。"
     assert grounding.numbers_grounded("使用量は約120万枚、3月までに100台を配備する。", source)

@@ -168,9 +168,11 @@ _LATER_OR_WORK = re.compile(r"まで|次回|後日|改めて|追って|来週|�
                             r"|調べ|調査|確認|連絡|用意|配布|手配|検討|書面|文書")
 
 
-# 「岡田さん、お願いします」 with nothing asked for: the floor is handed over.
-_BARE_PLEASE = re.compile(r"(?:(?:では|じゃあ|それでは)、?)?"
-                          r"(?:[^、。]{1,12}?(?:さん|様|君|長|主任|主事|主査|委員|担当)、?)?"
+# 「岡田さん、お願いします」 with nothing asked for: the floor is handed over; so is 「アプリのほうからお願い
+# します」「まず予約の件から、吉村さんお願いします」, which names where to start (kankyo_room, shisetsu).
+_ADDRESSEE = r"(?:[^、。]{1,12}?(?:さん|様|君|長|主任|主事|主査|委員|担当)、?)?"
+_BARE_PLEASE = re.compile(r"(?:(?:では|じゃあ|それでは)、?)?" + _ADDRESSEE +
+                          r"(?:(?:まず|最初に|はじめに|初めに)?[、,]?[^、。]{1,12}?から[、,]?)?" + _ADDRESSEE +
                           r"(?:よろしく)?お願い(?:します|いたします)")
 
 
@@ -268,6 +270,19 @@ AGENDA = ("議題", "点目", "次の案件", "次に、", "続きまして", "�
 _TAKEN_UP = re.compile(r"^(?:それでは|では|次に|続きまして|続いて|まず|最初に|はじめに|初めに|最後に|引き続き)?"
                        r"[、,]?\s*"
                        r"(?P<title>[^。]{3,60}?)(?:について)?[をお]議題と(?:いた)?します")
+
+
+# Moving on to the next matter (「次に、一般質問の順序でございます」「次、節電です」「最後に意見書案の取扱いです」):
+# a short first sentence that opens with the word for "next" or "last". Said inside a topic it also
+# opens a sub-point (「次に、費用ですが…」), so it only places a topic that was announced.
+_TURNS_TO = re.compile(r"^(?:それでは|では|じゃあ|で)?[、,]?\s*(?:次に|次は|次、|続いて|続きまして|最後に|最後は)")
+_TURN_LENGTH = 30
+
+
+def turns_to_next(line: str) -> bool:
+    """The line moves the meeting on to its next (or last) matter."""
+    first = sentences(normalize_text(line))
+    return bool(first) and len(first[0]) <= _TURN_LENGTH and bool(_TURNS_TO.match(first[0]))
 
 
 def taken_up(line: str) -> str:

@@ -33,6 +33,13 @@ Ask = Callable[[str, str, int, Optional[CancelToken]], Any]
 _COUNTED = re.compile(r"(?:[二三四五六七八九2-9]|ふた|みっ|よっ)(?:つ|点|件)(?:です|あります|ございます|になります)")
 _OPENING_LINES = 8
 _TODAY = re.compile(r"(?:[^。]{0,6}、)?(?:今日|本日|きょう)")
+# What is counted names the matters (「今日の話は二つです」, with 今日 misheard as 影響 on the tuning meeting
+# shisetsu): the count alone then says the line lists the agenda.
+_MATTERS = re.compile(r"(?:話|議題|案件|議事|用件|テーマ|協議事項|報告事項)は、?$")
+# The opening that lists the matters without counting them: 「本日は、会期日程、一般質問の順序、それから
+# 意見書案の取扱いについて協議いたします」 (giun), 「本日は、AとBについて協議します」 (yosan).
+_LISTED = re.compile(r"について、?(?:協議|審議|議論|検討|審査|話し合い?|意見交換|ご?報告|ご?説明|ご?相談)"
+                     r"(?:を)?(?:いた)?(?:します|いただきます|したいと思います|しましょう|お願いします)[。]?$")
 
 
 def _counted_intro(segments: list[Segment], kinds: dict[int, str]) -> Optional[Segment]:
@@ -41,12 +48,24 @@ def _counted_intro(segments: list[Segment], kinds: dict[int, str]) -> Optional[S
     for i, s in enumerate(segments[:_OPENING_LINES]):
         text = japanese.normalize_text(s.text)
         count = _COUNTED.search(text)
-        if not count or not (kinds.get(s.id) == "agenda" or _TODAY.match(text)):
+        if not count:
+            continue
+        counting = text[text.rfind("。", 0, count.start()) + 1:]  # 「では、始めます。今日は…二つです」
+        if not (kinds.get(s.id) == "agenda" or _TODAY.match(counting) or _MATTERS.search(text[:count.start()])):
             continue
         if "、" in text[:count.start()] or text[count.end():].strip("。、 ") or i + 1 >= len(segments):
             return s
         after = segments[i + 1]
         return Segment(after.id, s.start, after.end, s.text + after.text, speaker=s.speaker)
+    return None
+
+
+def _listed_intro(segments: list[Segment]) -> Optional[Segment]:
+    """Among the first lines, today's matters listed and what the meeting will do with them."""
+    for s in segments[:_OPENING_LINES]:
+        text = japanese.normalize_text(s.text)
+        if _TODAY.match(text) and any(_LISTED.search(x + "。") for x in cues.sentences(text)):
+            return s
     return None
 
 
@@ -70,7 +89,7 @@ class TopicWriter:
         if not segments:
             return []
         intro = next((s for s in segments if kinds[s.id] == "agenda" and "議題" in s.text), None) \
-            or _counted_intro(segments, kinds)
+            or _counted_intro(segments, kinds) or _listed_intro(segments)
         taken = [(s, clean_sentence(t, False)) for s in segments if (t := cues.taken_up(s.text))]
         if taken and (intro is None or cues.taken_up(intro.text)):
             # Each item is taken up in turn (「次に、議案第八号…を議題といたします」): the chair's own

@@ -45,10 +45,16 @@ def topic_starts(titles: list[str], segments: list[Segment], intro: Optional[Seg
     for n, title in enumerate(titles, 1):
         lo = starts[-1] if starts else intro.id
         ordinal = (f"{n}点目", f"{n}つ目", f"第{n}", f"{n}番目")
-        found = next((s.id for s in after if s.id > lo and any(o in japanese.normalize_text(s.text) for o in ordinal)),
-                     None)
+        later = [s for s in after if s.id > lo]
+        found = next((s.id for s in later if any(o in japanese.normalize_text(s.text) for o in ordinal)), None)
+        mentions = [s.id for s in later if grounding.support(title, s.text) >= 0.5]
+        # The chair moving on (「次に、…でございます」) where the title is said, else the first mention;
+        # with neither (Whisper garbled the title: 節電 heard as 説明), the next move on.
+        turns = [s.id for s in later if cues.turns_to_next(s.text)] if n > 1 else []
         if found is None:
-            found = next((s.id for s in after if s.id > lo and grounding.support(title, s.text) >= 0.5), None)
+            found = next((i for i in turns if i in mentions), None)
+        if found is None:
+            found = mentions[0] if mentions else (turns[0] if turns else None)
         if found is None:
             found = lo + 1 if n > 1 else intro.id
         starts.append(found)
