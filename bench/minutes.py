@@ -29,7 +29,7 @@ from desktop.core.models import ModelCatalog  # noqa: E402
 from desktop.core.campplus import CamPlusPlus  # noqa: E402
 from desktop.core.diarization import diarize  # noqa: E402
 from desktop.core.pipeline import transcribe_samples  # noqa: E402
-from desktop.core.speakers import label_speakers  # noqa: E402
+from desktop.core.speakers import label_speakers, propose_names, settle_names, voice_label  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber, speech_spans  # noqa: E402
 from desktop.core.types import ActionItem, AgendaItem, Item, Meeting, Minutes, Segment, Transcript  # noqa: E402
 
@@ -63,6 +63,17 @@ def invented_dates(minutes: Minutes, transcript) -> int:
     return sum(1 for d in dated if d and not grounding.numbers_grounded(d.split("年")[-1], said))
 
 
+def renamed(transcript: Transcript, attendees: list[str]) -> Transcript:
+    """A saved transcript's voices (one per label it was saved with) named again by the current rules."""
+    labels = list(dict.fromkeys(s.speaker for s in transcript.segments))
+    voices = {s.id: labels.index(s.speaker) for s in transcript.segments}
+    chosen = settle_names(propose_names(transcript.segments, voices, attendees))
+    for s in transcript.segments:
+        v = voices[s.id]
+        s.speaker = chosen[v].name if v in chosen else voice_label(v)
+    return transcript
+
+
 SETS = {"tuning": ROOT / "tests" / "fixtures", "heldout": ROOT / "tests" / "fixtures" / "heldout"}
 METHODS = ("pipeline", "naive", "script")
 
@@ -76,7 +87,8 @@ def main() -> None:
     ap.add_argument("--only", nargs="*", help="these meetings (ids) alone")
     ap.add_argument("--reuse", action="store_true",
                     help="take each meeting's transcript from the last run (bench/last-transcripts.json) "
-                         "instead of transcribing it again: for changes to the minutes step alone")
+                         "instead of transcribing it again, its voices named again: for changes to the "
+                         "minutes step and the naming alone")
     args = ap.parse_args()
     saved_path = ROOT / "bench" / "last-transcripts.json"
     # Every meeting's last transcript is kept, so a run of some meetings (--only) leaves the others' there.
@@ -92,7 +104,7 @@ def main() -> None:
         ref["set"] = set_name
         meeting = Meeting(title=ref["title"], attendees=sorted({u["speaker"] for u in ref["utterances"]}))
         if args.reuse and ref["id"] in saved:
-            transcript = Transcript.from_json(saved[ref["id"]])
+            transcript = renamed(Transcript.from_json(saved[ref["id"]]), meeting.attendees)
         else:
             samples = audio.decode(audio_of(ref_path, ref))
             transcript = transcribe_samples(whisper, samples, meeting)

@@ -81,6 +81,19 @@ def test_names_come_from_self_introductions_and_the_floor_given():
     assert found[3].reason == "floor_given" and found[3].evidence == 5
 
 
+def test_an_address_alone_or_a_request_taken_on_names_the_voice_that_answers():
+    """「宮本さん。」 hands the floor by the name alone (shisetsu); a request that opens with the name
+    (「吉村さん、…調べてもらえますか」) names the voice that takes it on, not one that merely speaks next."""
+    segs = [line(1, "次に節電です。池田さん。", 0), line(2, "はい、去年の夏は電気料金が上がりました。", 4),
+            line(3, "高橋係長、他の市の例を調べてもらえますか。", 8), line(4, "はい、わかりました。", 12),
+            line(5, "伊藤主査、日程を確認してください。", 16), line(6, "会議室は空いていますか。", 20),
+            line(7, "山本委員にも伝えてください。", 24), line(8, "はい、承知しました。", 28)]
+    voices = {1: 0, 2: 1, 3: 0, 4: 2, 5: 0, 6: 3, 7: 0, 8: 4}
+    found = settle_names(propose_names(segs, voices, ATTENDEES))
+    assert {v: p.name for v, p in found.items()} == {1: "池田主事", 2: "高橋係長"}
+    assert all(p.reason == "floor_given" for p in found.values())
+
+
 def test_a_name_heard_in_kana_after_a_role_names_the_attendee_it_sounds_like():
     """Whisper writes a name it does not know in kana (道路課長の増田です as 道路活長のますだです, the
     tuning meeting toshi); without a role before it, a kana word is never a name."""
@@ -90,6 +103,18 @@ def test_a_name_heard_in_kana_after_a_role_names_the_attendee_it_sounds_like():
     found = settle_names(propose_names(segs, {1: 0, 2: 1, 3: 2, 4: 3}, attendees))
     assert {v: p.name for v, p in found.items()} == {0: "増田道路課長", 1: "内田住宅課長"}
     assert propose_names(segs[:1], {1: 0}, []) == []     # and never without the list of attendees
+
+
+def test_a_name_misheard_beyond_its_sound_is_found_by_the_role_said_with_it():
+    """「議会事務局長の姿側でございます」 (長谷川, on the tuning meeting giun): the one attendee listed with that
+    role. A bare title (課長) that several hold, or none, names nobody."""
+    attendees = ["石田委員長", "長谷川事務局長", "福田委員", "佐藤課長", "高野課長"]
+    segs = [line(1, "議会事務局長の姿側でございます。", 0), line(2, "課長の判断です。", 4),
+            line(3, "総務課長の大川です。", 8), line(4, "事務局長のはせがわです。", 12)]
+    found = settle_names(propose_names(segs, {1: 0, 2: 1, 3: 2, 4: 3}, attendees))
+    assert {v: p.name for v, p in found.items()} == {0: "長谷川事務局長"}
+    found = settle_names(propose_names(segs[3:], {4: 3}, attendees))
+    assert {v: p.name for v, p in found.items()} == {3: "長谷川事務局長"}
 
 
 def test_without_attendees_only_an_introduction_with_its_role_names_a_voice():

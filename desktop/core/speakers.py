@@ -40,6 +40,14 @@ _ROLE_END = re.compile(r"(?:" + _TITLE_RE + r"|長|員)$")
 _FLOOR_END = re.compile(r"(?:お願い(?:します|いたします|できますか|できますでしょうか)|どうぞ|求めます)[。.!！?？]?$")
 _ADDRESSED = re.compile(r"(?P<name>[一-龥々ヶぁ-んァ-ヶー]{1,6}?)(?P<title>" + _TITLE_RE +
                         r"|さん|君|くん)[、,]?")
+# The floor given by the address alone, as the whole sentence (「宮本さん。」「次、節電です。宮本さん。」), and
+# a request that opens by addressing someone (「吉村さん、…調べてもらえますか」) when the next voice takes it on
+# (「はい、わかりました」): both tuning meetings shisetsu and kankyo_room hand the floor so.
+_BARE_ADDRESS = re.compile(r"^(?:では|じゃあ|それでは|次|次に)?[、,]?\s*(?P<name>[一-龥々ヶぁ-んァ-ヶー]{1,6}?)"
+                           r"(?:" + _TITLE_RE + r"|さん|君|くん)[、,。.]?$")
+_REQUEST_END = re.compile(r"(?:て|で)(?:もらえますか|もらえませんか|いただけますか|いただけませんか"
+                          r"|ください|くれますか)|お願いできますか")
+_TAKES_IT_ON = re.compile(r"^(?:はい|わかりました|分かりました|承知|了解|かしこまりました)")
 # Words that stand where a name does in these patterns but are not names (「以上です」「本日です」).
 _NOT_NAMES = {"以上", "私", "僕", "本日", "今日", "明日", "次", "以下", "同じ", "結構", "大丈夫", "当日", "予定",
               "事務局", "担当", "現在", "今回", "前回", "次回", "説明", "報告", "資料", "質問", "確認", "意見", "賛成",
@@ -131,15 +139,26 @@ def _sounds_like(name: str, people: Sequence[str]) -> Optional[str]:
     return None
 
 
+def _by_role(role: str, attendees: Sequence[str]) -> Optional[str]:
+    """The one attendee whose role, as listed, ends the role said (議会事務局長 for 長谷川事務局長, on the
+    tuning meeting giun, where the name was heard as 姿側). A bare title (課長) names nobody: the listed
+    role must be three characters or more."""
+    people = [a.split("\t")[0].strip() for a in attendees]
+    fits = [p for p in people if any(len(p) - k >= 3 and role.endswith(p[k:]) for k in (1, 2, 3, 4) if k < len(p))]
+    return fits[0] if len(fits) == 1 else None
+
+
 def _spoken_name(name: str, role: str, attendees: Sequence[str]) -> Optional[str]:
     if name in _NOT_NAMES or not name:
         return None
     if not re.search(r"[一-龥々ヶ]", name):
         # A name in kana: after a role (課長の, or 活長の as Whisper heard it), to an attendee it sounds like.
-        return _sounds_like(name, [a.split("\t")[0].strip() for a in attendees]) \
-            if attendees and _ROLE_END.search(role) else None
+        if not attendees or not _ROLE_END.search(role):
+            return None
+        return _sounds_like(name, [a.split("\t")[0].strip() for a in attendees]) or _by_role(role, attendees)
     if attendees:
-        return _attendee_for(name, role, attendees, by_sound=bool(role))
+        return _attendee_for(name, role, attendees, by_sound=bool(role)) or (
+            _by_role(role, attendees) if _ROLE_END.search(role) else None)
     # Without a list of attendees only a name introduced with its role, and one the dictionary
     # knows as a surname, is trusted: 「税務課長の佐々木です」, not 「課長の判断です」.
     from .reading import is_surname
@@ -161,16 +180,29 @@ def propose_names(segments: Sequence[Segment], voices: dict[int, int], attendees
             if who:
                 found.append(Proposal(voice, who, seg.id, "self_introduction"))
                 continue
-        if not attendees:
+        if not attendees or i + 1 >= len(segments):
             continue
-        if not _FLOOR_END.search(text) or i + 1 >= len(segments):
-            continue
-        asked = [m for m in _ADDRESSED.finditer(text) if m.group("name") not in _NOT_NAMES]
-        who = _attendee_for(asked[-1].group("name"), "", attendees, by_sound=True) if asked else None
         reply = segments[i + 1]
+        who = _asked(text, unicodedata.normalize("NFKC", reply.text).strip(), attendees)
         if who and reply.start - seg.end <= REPLY_WITHIN_S and voices.get(reply.id) not in (None, voice):
             found.append(Proposal(voices[reply.id], who, seg.id, "floor_given"))
     return found + _chair(segments, voices, attendees)
+
+
+def _asked(text: str, reply: str, attendees: Sequence[str]) -> Optional[str]:
+    """The attendee a line gives the floor to or asks for something, whose answer is the next line."""
+    said = [x.strip(" 　、") for x in re.split(r"(?<=[。！？!?])", text) if x.strip(" 　、")]
+    if _FLOOR_END.search(text):
+        asked = [m for m in _ADDRESSED.finditer(text) if m.group("name") not in _NOT_NAMES]
+    elif said and (bare := _BARE_ADDRESS.match(said[-1])):
+        asked = [bare]
+    elif said and _REQUEST_END.search(said[-1]) and _TAKES_IT_ON.match(reply):
+        opening = _ADDRESSED.match(re.sub(r"^(?:では|じゃあ|それでは)[、,]?", "", said[-1]))
+        asked = [opening] if opening and opening.group(0).endswith(("、", ",")) else []
+    else:
+        asked = []
+    asked = [m for m in asked if m.group("name") not in _NOT_NAMES]
+    return _attendee_for(asked[-1].group("name"), "", attendees, by_sound=True) if asked else None
 
 
 def _chair(segments: Sequence[Segment], voices: dict[int, int], attendees: Sequence[str]) -> list[Proposal]:
