@@ -165,6 +165,16 @@ def test_the_chairs_therefore_heard_as_a_verb_is_written_back(heard, written):
     assert ("寄って", "よって") in changes
 
 
+@pytest.mark.parametrize("heard, written", [
+    ("表示しました。見積もりを取って発注します。", "承知しました。見積もりを取って発注します。"),
+    ("表示いたしました、次回までにお示しします。", "承知いたしました、次回までにお示しします。"),
+    ("はい、標準いたしました。", "はい、承知いたしました。"),
+])
+def test_the_reply_heard_as_another_word_is_written_back(heard, written):
+    """「承知いたしました」 heard as 表示 / 標準 (three tuning meetings) where the verb is the whole sentence."""
+    assert restore_formulas(heard, builtin_formulas())[0] == written
+
+
 @pytest.mark.parametrize("text", ["よって、請願第7号は、採択すべきものと決しました。",
                                   "よって、陳情第13号は、不採択とすべきものと決しました。",
                                   "よって、報告第2号は、不承認とすべきものと決しました。",

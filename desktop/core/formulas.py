@@ -92,6 +92,8 @@ def restore_formulas(text: str, formulas: Iterable[Formula]) -> tuple[str, list[
     text, changes = _negation_restored(text)
     text, therefore = _therefore_restored(text)
     changes += therefore
+    text, accepted = _accepted_restored(text)
+    changes += accepted
     replaced = []
     for start, end, written in sorted(_replacements(text, formulas), reverse=True):
         replaced.append((text[start:end], written))
@@ -121,6 +123,19 @@ _THEREFORE_HEARD = re.compile(r"(?:^|(?<=[。？！\s]))寄って(?=、?\s?(?:(?
 def _therefore_restored(text: str) -> tuple[str, list[tuple[str, str]]]:
     found = len(_THEREFORE_HEARD.findall(text))
     return _THEREFORE_HEARD.sub("よって", text), [("寄って", "よって")] * found
+
+
+# The reply 「承知いたしました」 heard as 表示いたしました (toshi), 表示しました (kankyo_room), 標準いたしました
+# (yosan): tuning meetings, three of them. Only where the verb is the whole sentence, after at most はい:
+# something displayed is said with what and where (画面に表示しました), and 標準 takes に or と.
+_ACCEPTED_HEARD = re.compile(r"(?:^|(?<=[。？！]))(?P<lead>\s*(?:(?:はい|ハイ)[、,]?\s?)?)(?:表示|標準)"
+                             r"(?P<verb>(?:いた)?しました)(?=[。、,！!]|$)")
+
+
+def _accepted_restored(text: str) -> tuple[str, list[tuple[str, str]]]:
+    changes = [(m.group(0).strip(), (m.group("lead") + "承知" + m.group("verb")).strip())
+               for m in _ACCEPTED_HEARD.finditer(text)]
+    return _ACCEPTED_HEARD.sub(r"\g<lead>承知\g<verb>", text), changes
 
 
 def restore_across(first: str, second: str, formulas: Iterable[Formula]) -> Optional[tuple[str, str, str, str]]:

@@ -35,6 +35,8 @@ NAME_AFTER = re.compile("^(" + "|".join(sorted(TITLES, key=len, reverse=True)) +
 _DESIGNATOR = re.compile(r"第([0-9０-９]+|[〇一二三四五六七八九十百千]+)")
 _ADDRESS = re.compile(r"^([^、。はがをにでと]{2,8})は、")
 TITLED_AFTER = re.compile(r"^(は|には|から|より|、|です)")
+# Before an honorific stands a person (三つ森さん reads as 見積もり): only a name is written there.
+HONORIFIC_AFTER = re.compile(r"^(?:さん|様|さま|氏|君|くん|ちゃん)")
 PUNCT = set("、。，．,.!?！？「」『』（）() 　")
 MAX_SPAN = 4
 FORMULA_PAUSE_S = 1.5   # two lines this close may be one sentence Whisper cut in two
@@ -193,7 +195,8 @@ class Vocabulary:
                 after = term.context[6:] if term.context.startswith("after:") else ""
                 pattern = re.compile(re.escape(heard) + (f"(?={after.lstrip('^')})" if after else ""))
                 bounds = word_bounds(text)
-                found = [m for m in pattern.finditer(text) if m.start() in bounds and m.end() in bounds]
+                found = [m for m in pattern.finditer(text) if m.start() in bounds and m.end() in bounds
+                         and (term.kind in ("name", "titled") or not HONORIFIC_AFTER.match(text[m.end():]))]
                 for m in reversed(found):
                     text = text[:m.start()] + term.surface + text[m.end():]
                 changes += [(heard, term.surface)] * len(found)
@@ -250,6 +253,8 @@ class Vocabulary:
                 not TITLED_AFTER.match(after) or any(m.pos not in ("名詞", "") for m in span)
             ):
                 continue  # name + title: only where an addressee or a speaker stands (not 山田医院に)
+            if term.kind not in ("name", "titled") and HONORIFIC_AFTER.match(after):
+                continue
             if term.context.startswith("after:") and not re.match(term.context[6:], after):
                 continue
             return term
