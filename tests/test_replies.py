@@ -37,9 +37,14 @@ def test_a_due_relative_to_the_meeting_is_written_as_said_or_as_its_date():
     assert relative_due("月末までに提出します。") == "月末"
     assert relative_due("九月中に回答します。") == "9月中"
     assert relative_due("十二月末までに整理いたします。") == "12月末"
+    assert relative_due("来月の十日までに、三つか四つまとめておきます。") == "来月10日"
+    assert relative_due("来月の十日までにまとめます。", date(2025, 12, 3)) == "2026年1月10日"
+    assert relative_due("次回一覧にしてお示しいたします。") == "次回"      # the comma not heard
+    assert relative_due("再開発の進み具合を、三月の委員会で報告していただくようお願いします。") == "3月の委員会"
     # No まで, no 中に: a day mentioned is not a due.
     for said in ("来週は火曜日が祝日です。", "今月の会議は中止です。", "来週の水曜日に説明会があります。",
-                 "毎月末に報告しています。"):
+                 "毎月末に報告しています。", "来月の十日は祝日です。", "次回の資料は来週お示しします。",
+                 "三月の委員会で議論が出ました。"):
         assert relative_due(said) == "", said
     # An explicit date still wins.
     assert normalize_due("", "十月二十日までに、来週の火曜日の分も含めて出します。") == "10月20日"

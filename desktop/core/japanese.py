@@ -123,6 +123,9 @@ def normalize_due(proposed: str, source_text: str, meeting_date: Optional[date] 
 _WEEKDAYS = "月火水木金土日"
 _RELATIVE_DAY = re.compile(r"(再来週|来週|今週)(?:の)?([月火水木金土日])曜(?:日)?(?=まで)")
 _RELATIVE_SPAN = re.compile(r"(再来週|来週|今週|今月|来月|年度|\d{1,2}月|(?<![毎\d])月)(中|末)(?=に|まで)")
+# A day of this or next month: 「来月の十日までに、まとめておきます」 (the tuning meeting shisetsu).
+_MONTH_DAY = re.compile(r"(今月|来月|再来月)(?:の)?(\d{1,2})日(?=まで)")
+_MONTHS_ON = {"今月": 0, "来月": 1, "再来月": 2}
 
 
 # Tomorrow or the day after: 「あさってまでに確認しておきます」. Not inside a word (kana before it).
@@ -134,7 +137,13 @@ _NEAR_DAYS = {"明日": 1, "あした": 1, "あす": 1, "明後日": 2, "あさ�
 # Said apart, with what will be shown then (「次回、一覧にしてお示しいたします」), it is a due too.
 _NEXT_TIME = re.compile(r"次回(の(?:会議|委員会|会合|打合せ|打ち合わせ|定例会|協議会|研究会))?"
                         r"(?=まで|で(?:ご|お)?(?:報告|説明|提示|提出|示)"
-                        r"|[、,][^。]{0,12}?(?:ご|お)?(?:報告|説明|提示|提出|示し|配付|配布|配り))")
+                        # the comma after 次回 is often not heard (「次回一覧にしてお示しいたします」, giun)
+                        r"|(?!の)[、,]?[^。]{0,12}?(?:ご|お)?(?:報告|説明|提示|提出|示し|配付|配布|配り))")
+
+
+# The meeting of a month, by which or at which something is reported: 「三月の委員会で報告していただく」 (toshi).
+_MEETING_OF_MONTH = re.compile(r"(\d{1,2}月|来月|再来月)の(会議|委員会|会合|打合せ|打ち合わせ|定例会|協議会)"
+                               r"(?=まで|で(?:ご|お)?(?:報告|説明|提示|提出|示))")
 
 
 def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
@@ -152,6 +161,16 @@ def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
     m = _RELATIVE_SPAN.search(norm)
     if m:
         return m.group(1) + m.group(2)
+    m = _MONTH_DAY.search(norm)
+    if m:
+        day = int(m.group(2))
+        if meeting_date is None:
+            return f"{m.group(1)}{day}日"
+        months = meeting_date.year * 12 + meeting_date.month - 1 + _MONTHS_ON[m.group(1)]
+        try:
+            return format_date(months // 12, months % 12 + 1, date(months // 12, months % 12 + 1, day).day)
+        except ValueError:
+            return f"{m.group(1)}{day}日"  # 来月の三十一日 of a shorter month: as said
     m = _NEAR_DAY.search(norm)
     if m:
         if meeting_date is None:
@@ -159,7 +178,10 @@ def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
         due = meeting_date + timedelta(days=_NEAR_DAYS[m.group(1)])
         return f"{format_date(due.year, due.month, due.day)}（{_WEEKDAYS[due.weekday()]}）"
     m = _NEXT_TIME.search(norm)
-    return "次回" + (m.group(1) or "") if m else ""
+    if m:
+        return "次回" + (m.group(1) or "")
+    m = _MEETING_OF_MONTH.search(norm)
+    return f"{m.group(1)}の{m.group(2)}" if m else ""
 
 
 def parse_iso_date(value: str) -> Optional[date]:
