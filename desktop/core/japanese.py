@@ -166,11 +166,12 @@ def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
         day = int(m.group(2))
         if meeting_date is None:
             return f"{m.group(1)}{day}日"
-        months = meeting_date.year * 12 + meeting_date.month - 1 + _MONTHS_ON[m.group(1)]
+        year, month = divmod(meeting_date.year * 12 + meeting_date.month - 1 + _MONTHS_ON[m.group(1)], 12)
         try:
-            return format_date(months // 12, months % 12 + 1, date(months // 12, months % 12 + 1, day).day)
+            due = date(year, month + 1, day)
         except ValueError:
             return f"{m.group(1)}{day}日"  # 来月の三十一日 of a shorter month: as said
+        return format_date(due.year, due.month, due.day)
     m = _NEAR_DAY.search(norm)
     if m:
         if meeting_date is None:
