@@ -98,6 +98,15 @@ def test_the_matters_listed_in_the_opening_without_a_count_are_the_agenda(line, 
     assert (_listed_intro(segs) is not None) is listed
 
 
+def test_a_committee_that_takes_its_items_up_in_turn_keeps_them_after_a_listing_opening():
+    lines = ["ただいまから委員会を開会いたします。", "本日は、付託された議案二件について審査いたします。",
+             "はじめに、議案第八号、手数料条例の一部改正を議題といたします。", "執行部の説明を求めます。",
+             "次に、議案第九号、公園条例の一部改正を議題といたします。", "質疑はありませんか。"]
+    t = Transcript([Segment(i + 1, i * 5.0, i * 5.0 + 4, x) for i, x in enumerate(lines)], duration=30.0)
+    minutes = MinutesWriter(ScriptedChat()).write(t, Meeting(title="総務委員会"))
+    assert [a.title for a in minutes.agenda] == ["議案第八号、手数料条例の一部改正", "議案第九号、公園条例の一部改正"]
+
+
 def test_the_writer_finds_the_decision_and_the_work_taken_on():
     meeting = Meeting(title="係長会議", attendees=["小池課長", "原田主査", "西村主事"])
     lines = [("小池課長", "では、研修は十月十六日の午後に決めます。課の全員が出られるように調整してください。"),
