@@ -70,7 +70,8 @@ def formally_decided(line: str) -> str:
 def states_decision(line: str) -> bool:
     """The wording alone says a decision was made (a reader would not doubt it)."""
     return not states_deferral(line) and any(
-        _DECIDED_END.search(x) and not _PROCEDURE.search(x) and not _SUPPOSED.search(x) for x in sentences(line))
+        (_DECIDED_END.search(x) or _GOES_WITH.search(x)) and not _PROCEDURE.search(x) and not _SUPPOSED.search(x)
+        for x in sentences(line))
 
 
 # The chair putting a matter to the room (「…原案のとおり可決すべきものと決することにご異議ありませんか」)
@@ -83,13 +84,27 @@ _PUT_TO_THE_ROOM = re.compile(r"(?:こと|もの)(?:に|と)[、,]?$")
 # 決定いたします」) says nothing by itself: the minutes write what was put (「会期は…十六日間とすることで、
 # ご異議ありませんか」).
 _POINTS_BACK = re.compile(r"(?:その|この)(?:よう|とおり|通り)に?(?:決定|決し|決め|いたし|させていただき)")
-_PUT_QUESTION = re.compile(r"^(?:それでは|では|お諮りいたします)?[、,]?\s*(.+?(?:こと|もの))(?:で|に|と)?[、,]?\s*"
-                           r"ご?異議(?:は)?(?:ありませんか|ございませんか)$")
+# Among colleagues a matter is settled the same way, as a whole sentence: 「じゃあ、その日程で進めましょう」,
+# 「では、そうします」, 「それでいきましょう」 (the tuning meeting johosei). What it settles is the proposal or
+# the question before it; with neither, the sentence says nothing a reader could use.
+_SO_OPEN = r"^(?:では|じゃあ|じゃ|それでは|それじゃあ)?[、,]?\s*"
+_GOES_WITH = re.compile(_SO_OPEN + r"(?:(?:(?:その|この)[一-龥ァ-ヶー]{0,6}|それ|そちら)で(?:進め(?:ます|ましょう)"
+                        r"|いき(?:ます|ましょう)|行き(?:ます|ましょう)|まいります|参ります)"
+                        r"|(?:そう|その(?:よう|とおり|通り)に)(?:し|いたし)(?:ます|ましょう))$")
+_PUT_QUESTION = re.compile(r"^(?:それでは|では|じゃあ|お諮りいたします|ええ|え|はい)?[、,]?\s*(.+?(?:こと|もの))"
+                           r"(?:(?:で|に|と)?[、,]?\s*ご?異議(?:は)?(?:ありませんか|ございませんか)"
+                           # the same question among colleagues: 「…続けるということで、よろしいですね」
+                           r"|で[、,]?\s*(?:よろしい|いい)(?:ですね|ですか|でしょうか))$")
 
 
 def points_back(line: str) -> bool:
     """The line decides by pointing back (そのように決定いたします) and names nothing it decides."""
-    return any(_POINTS_BACK.search(x) for x in sentences(normalize_text(line)))
+    return any(_POINTS_BACK.search(x) or _GOES_WITH.search(x) for x in sentences(normalize_text(line)))
+
+
+def goes_with(line: str) -> bool:
+    """A sentence of the line settles, among colleagues, what was just proposed or asked (「では、そうします」)."""
+    return any(_GOES_WITH.search(x) for x in sentences(normalize_text(line)))
 
 
 def question_put(line: str) -> str:
@@ -98,7 +113,26 @@ def question_put(line: str) -> str:
     for x in reversed(sentences(line)):
         m = _PUT_QUESTION.search(x.strip(" 　？?"))
         if m:
-            return m.group(1)
+            return re.sub(r"という(こと)$", r"\1", m.group(1))  # …続けるということ -> …続けること
+    return ""
+
+
+# What a colleague proposes for the meeting to settle: 「作業は十二月の第二土曜日に行う案で考えています」,
+# written without the reply's opening and the clause that leads up to it (「業者と調整しまして、」).
+_PROPOSED = re.compile(r"(.{4,}?)案で(?:考えて|検討して|調整して)(?:います|おります)$")
+_LEAD_IN = re.compile(r"^(?:(?:はい|ええ|えー|あの|それで|そこで)[、,]"
+                      r"|[^、]*?(?:まして|して|ので|けど|けれども|が)[、,])\s*")
+
+
+def proposal(line: str) -> str:
+    """The proposal a line makes (「作業は十二月の第二土曜日に行う案」), or ""."""
+    for x in reversed(sentences(normalize_text(line))):
+        m = _PROPOSED.search(x)
+        if m:
+            text = m.group(1)
+            while (cut := _LEAD_IN.sub("", text)) != text:
+                text = cut
+            return text + "案"
     return ""
 
 
@@ -114,7 +148,7 @@ def decided_sentences(line: str) -> list[str]:
     """The sentences of a line that state a decision by their wording, each with its 。: a line may
     decide and then ask (「研修は十月十六日に決めます。全員が出られるように調整してください。」)."""
     return [x + "。" for x in sentences(line) if states_decision(x) and not requests(x)
-            and not any(c in x for c in NOT_DECIDED)]
+            and not _GOES_WITH.search(normalize_text(x)) and not any(c in x for c in NOT_DECIDED)]
 
 
 def procedure_or_supposition(line: str) -> bool:
@@ -163,7 +197,9 @@ def requests(line: str) -> bool:
 # します」), not work to be done later. A time to do it by, or work named with it, makes it a task.
 _FLOOR_ASKED = re.compile(r"(?:説明|報告|状況|進捗|進み具合|経過|概要|現状|意見|発言|答弁|紹介|質問|お話|挨拶)"
                           r"(?:を)?(?:お願い(?:します|いたします|できますか)|ください|いただけますか"
-                          r"|して(?:ください|いただけますか))")
+                          r"|して(?:ください|いただけますか)"
+                          # 「森さん、状況を教えてください」 (johosei): told now, in the meeting
+                          r"|(?:教えて|聞かせて|お聞かせ)(?:ください|いただけますか|もらえますか))")
 _LATER_OR_WORK = re.compile(r"まで|次回|後日|改めて|追って|来週|今週|来月|月末|中に|資料|作成|送付|提出|準備|まとめ"
                             r"|調べ|調査|確認|連絡|用意|配布|手配|検討|書面|文書")
 
@@ -235,10 +271,19 @@ _NOT_PROMISE = re.compile(r"(?:思い|考え|存じ|申し上げ|おり|てい|�
 _SPEAKING = re.compile(r"(?:説明|答弁|回答|報告|紹介|補足|お答え)(?:を)?(?:いたし|し)?ます$")
 
 
+# A promise among colleagues often ends in a particle: 「私がお知らせと一緒に作っておきますね」 (johosei).
+_PARTICLE_END = re.compile(r"(?<=ます)(?:ね|よ)$")
+
+
+def plain_end(sentence: str) -> str:
+    """The sentence without the particle after its ます (作っておきますね -> 作っておきます)."""
+    return _PARTICLE_END.sub("", sentence)
+
+
 def promises(sentence: str) -> bool:
     """The sentence says the speaker will do something (連絡します, 確認しておきます): not an opinion, a
     state, a courtesy or a request."""
-    x = normalize_text(sentence).strip().rstrip("。")
+    x = plain_end(normalize_text(sentence).strip().rstrip("。"))
     return bool(_PROMISE_END.search(x)) and not _NOT_PROMISE.search(x) and not requests(x) and "お願い" not in x
 
 
@@ -261,7 +306,7 @@ def takes_on(line: str) -> bool:
     return any((FIRST_PERSON.search(x) or _humble_promise(x) or _TRYING.search(x))
                and _PROMISE_END.search(x) and not _NOT_PROMISE.search(x) and "お願い" not in x
                and (not _SPEAKING.search(x) or any(w in x for w in _WHEN))
-               for x in sentences(normalize_text(line)))
+               for x in map(plain_end, sentences(normalize_text(line))))
 
 
 AGENDA = ("議題", "点目", "次の案件", "次に、", "続きまして", "続いて、")

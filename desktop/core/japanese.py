@@ -185,6 +185,23 @@ def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
     return f"{m.group(1)}の{m.group(2)}" if m else ""
 
 
+# By the time the line before named: 「集合研修をやるかどうかは、次回決めましょう」「石井さん、それまでに講師の
+# 費用を聞いておいてもらえますか」 (johosei). Only a date or the next meeting is taken from that line.
+_BY_THEN = re.compile(r"(?:それ|その時|そのとき|その日)までに")
+_THEN = re.compile(r"次回|次の(?:会議|委員会|会合|打合せ|打ち合わせ|定例会)")
+
+
+def due_by_then(source_text: str, before_text: str, meeting_date: Optional[date] = None) -> str:
+    """The due of a task to be done 「それまでに」: the date or the next meeting the line before names, or ""."""
+    if not _BY_THEN.search(normalize_text(source_text)):
+        return ""
+    dates = find_dates(before_text)
+    if dates:
+        year, month, day = dates[-1]
+        return format_date(year or infer_year(month, meeting_date), month, day)
+    return "次回" if _THEN.search(normalize_text(before_text)) else ""
+
+
 def parse_iso_date(value: str) -> Optional[date]:
     try:
         return date.fromisoformat(value) if value else None

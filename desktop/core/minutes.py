@@ -194,6 +194,12 @@ class MinutesWriter:
                     text, refs = cues.formally_decided(cut.text + seg.text), [cut.id, seg.id]
                 elif put is not None:
                     text, refs = cues.question_put(put.text) + "に決定した。", [put.id, seg.id]
+                elif cues.goes_with(seg.text):
+                    # 「じゃあ、その日程で進めましょう」 settles the proposal made before it, or nothing a
+                    # reader of the minutes could use.
+                    if (made := _proposal_before(segments, i)) is None:
+                        continue
+                    text, refs = cues.proposal(made.text) + "で進めることとした。", [made.id, seg.id]
                 else:
                     text = self._statement(seg, cancel)
                 target = minutes.decisions if kind == "decision" and not cues.states_deferral(text) \
@@ -294,6 +300,8 @@ class MinutesWriter:
             task = said  # the model strayed, or kept only the verb (「送付する」): the line's own words
         task = cues.REQUEST_TAIL.sub("する", plain_request(without_addressee(task, owner)))
         due = japanese.normalize_due(str(data.get("due", "")), seg.text + (following if mine else ""), meeting_date)
+        if not due and context[:-1]:
+            due = japanese.due_by_then(seg.text, context[0].text, meeting_date)  # 「それまでに」: the line before
         refs = [seg.id] + ([s.id for s in reply] if owner == taker else [])
         if not due and reply:
             due = japanese.normalize_due(str(data.get("due", "")), "".join(s.text for s in reply), meeting_date)
@@ -333,6 +341,15 @@ class MinutesWriter:
             except (ValueError, jsonschema.ValidationError, TruncatedReply, ContextOverflow) as exc:
                 last = type(exc).__name__  # never the model's text: it quotes the meeting, and this reaches the log
         raise MinutesGenerationError(f"{step}: invalid model output twice ({last})")
+
+
+def _proposal_before(segments: list[Segment], i: int) -> Optional[Segment]:
+    """The proposal that 「その日程で進めましょう」 in segments[i] settles: one of the six lines before it
+    (the talk about it comes between)."""
+    for seg in reversed(segments[max(0, i - 6):i]):
+        if cues.proposal(seg.text):
+            return seg
+    return None
 
 
 def _question_before(segments: list[Segment], i: int) -> Optional[Segment]:

@@ -30,7 +30,11 @@ Ask = Callable[[str, str, int, Optional[CancelToken]], Any]
 
 # The opening that counts the matters before listing them (「今日は三つあります。Aと、Bと、Cです」「本日は
 # AとBの二点です」): among the first lines, said by whoever opens (or marked by the model as the agenda).
-_COUNTED = re.compile(r"(?:[二三四五六七八九2-9]|ふた|みっ|よっ)(?:つ|点|件)(?:です|あります|ございます|になります)")
+_COUNTED = re.compile(r"(?:[二三四五六七八九2-9]|ふた|みっ|よっ)(?:つ|点|件)(?:です|あります|ございます|になります"
+                      # counted with what the meeting will do with them: 「…、この二つを相談したいと思います」
+                      r"|(?:を|について)、?(?:協議|審議|議論|検討|相談|話し合|ご?報告|ご?説明))")
+# The count that points back at the list said before it (「この二つを…」), which Whisper may end a line early.
+_POINTING = re.compile(r"^(?:この|以上の|その)")
 _OPENING_LINES = 8
 _TODAY = re.compile(r"(?:[^。]{0,6}、)?(?:今日|本日|きょう)")
 # What is counted names the matters (「今日の話は二つです」, with 今日 misheard as 影響 on the tuning meeting
@@ -51,6 +55,9 @@ def _counted_intro(segments: list[Segment], kinds: dict[int, str]) -> Optional[S
         if not count:
             continue
         counting = text[text.rfind("。", 0, count.start()) + 1:]  # 「では、始めます。今日は…二つです」
+        if i and _POINTING.match(counting.strip("、 ")) and _TODAY.match(japanese.normalize_text(segments[i - 1].text)):
+            before = segments[i - 1]  # 「今日は、AとB。」|「この二つを相談したいと思います。」
+            return Segment(s.id, before.start, s.end, before.text + s.text, speaker=before.speaker)
         if not (kinds.get(s.id) == "agenda" or _TODAY.match(counting) or _MATTERS.search(text[:count.start()])):
             continue
         if "、" in text[:count.start()] or text[count.end():].strip("。、 ") or i + 1 >= len(segments):

@@ -143,6 +143,7 @@ def own_task(line: str, following: str = "") -> str:
         if not cues.takes_on(sentence):
             continue
         body = re.sub(r"^(?:はい|ええ|あ|では|じゃあ|それでは)、", "", kebatori(sentence).strip().rstrip("。"))
+        body = cues.plain_end(body)
         if not cues.FIRST_PERSON.search(body):
             # 「文案は、本会議の前日までに、皆様にお送りします」: a humble promise names its work itself.
             return plain_promise(without_due(body)).rstrip("。")
@@ -171,6 +172,7 @@ _DUE_PHRASE = re.compile(
     r"(も)?、?(?:\d{1,2}月\d{1,2}日|[〇一二三四五六七八九十]+月[〇一二三四五六七八九十]+日|\d{1,2}/\d{1,2}"
     r"|月末|週明け|明日|明後日|あした|あさって)(?:頃|ごろ)?(?:まで(?:に)?|中に)、?"
     r"|(も)?、?(?:今週|来週|今月|来月)中(?:まで)?に、?"
+    r"|(?:それ|その時|そのとき)までに、?"  # the time the line before named (japanese.due_by_then)
 )
 
 
