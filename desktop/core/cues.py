@@ -88,7 +88,8 @@ _POINTS_BACK = re.compile(r"(?:その|この)(?:よう|とおり|通り)に?(?:�
 # 「では、そうします」, 「それでいきましょう」 (the tuning meeting johosei). What it settles is the proposal or
 # the question before it; with neither, the sentence says nothing a reader could use.
 _SO_OPEN = r"^(?:では|じゃあ|じゃ|それでは|それじゃあ)?[、,]?\s*"
-_GOES_WITH = re.compile(_SO_OPEN + r"(?:(?:(?:その|この)[一-龥ァ-ヶー]{0,6}|それ|そちら)で(?:進め(?:ます|ましょう)"
+_SETTLED_BY = r"(?:日程|案|方向|方針|内容|形|線|やり方|方法|スケジュール|予定|段取り|とおり|通り)"
+_GOES_WITH = re.compile(_SO_OPEN + r"(?:(?:(?:その|この)" + _SETTLED_BY + r"|それ|そちら)で(?:進め(?:ます|ましょう)"
                         r"|いき(?:ます|ましょう)|行き(?:ます|ましょう)|まいります|参ります)"
                         r"|(?:そう|その(?:よう|とおり|通り)に)(?:し|いたし)(?:ます|ましょう))$")
 _PUT_QUESTION = re.compile(r"^(?:それでは|では|じゃあ|お諮りいたします|ええ|え|はい)?[、,]?\s*(.+?(?:こと|もの))"
@@ -263,7 +264,8 @@ def accepts(line: str) -> bool:
 # (tests/fixtures/negative/not_taking_on.txt).
 FIRST_PERSON = re.compile(r"(?:私|わたくし|僕|自分)(?:が|の方で|のほうで|の方から|のほうから|から|で)(?!は)")
 _PROMISE_END = re.compile(r"ます$")
-_NOT_PROMISE = re.compile(r"(?:思い|考え|存じ|申し上げ|おり|てい|でい|い|あり|ござい|なり|かかり|言え|でき)ます$")
+_NOT_PROMISE = re.compile(r"(?:思い|考え|存じ|申し上げ|おり|てい|でい|い|あり|ござい|なり|かかり|言え|でき"
+                          r"|気がし|感じ|変わり)ます$")
 
 
 # Speaking now (「その点は私から説明いたします」) is done in the meeting itself: a task only when it
@@ -272,12 +274,13 @@ _SPEAKING = re.compile(r"(?:説明|答弁|回答|報告|紹介|補足|お答え)
 
 
 # A promise among colleagues often ends in a particle: 「私がお知らせと一緒に作っておきますね」 (johosei).
-_PARTICLE_END = re.compile(r"(?<=ます)(?:ね|よ)$")
+# Only after 〜ておきます and やります: 「…気がしますね」「…変わりますね」 observe, they promise nothing.
+_PARTICLE_END = re.compile(r"((?:[てで]おき|やり)ます)(?:ね|よ)$")
 
 
 def plain_end(sentence: str) -> str:
-    """The sentence without the particle after its ます (作っておきますね -> 作っておきます)."""
-    return _PARTICLE_END.sub("", sentence)
+    """The sentence without the particle after its promise (作っておきますね -> 作っておきます)."""
+    return _PARTICLE_END.sub(r"\1", sentence)
 
 
 def promises(sentence: str) -> bool:
