@@ -59,7 +59,8 @@ def test_the_writer_writes_what_the_pointing_sentence_settles():
                ("森係長", "はい。"),
                ("藤田課長補佐", "では、そうします。")])
     texts = [d.text for d in m.decisions]
-    assert texts == ["作業は12月の第二土曜日に行う案で進めることとした。", "イーラーニングは今年も続けることに決定した。"]
+    assert texts == ["作業は12月の第二土曜日に行う案で進めることとした。",
+                     "イーラーニングは今年も続けることに決定した。"]
     assert [d.refs for d in m.decisions] == [[1, 3], [4, 6]]
 
 
