@@ -71,6 +71,15 @@ def test_support_and_similarity():
     assert grounding.support("予算を増額する。", line) < 0.2
 
 
+def test_decisions_on_two_bills_are_never_one_however_alike():
+    # fukushi's script: 請願第七号 (its 七 not turned into a digit) and 陳情第十三号 were merged.
+    seven, thirteen = "請願第七号は、採択すべきものと決した。", "陳情第十三号は、不採択とすべきものと決した。"
+    assert grounding.similar(seven, thirteen) == 0
+    assert grounding.similar("議案第四十五号は可決すべきものと決した。", "議案第四十六号は可決すべきものと決した。") \
+        == 0
+    assert grounding.similar("請願第七号は、採択すべきものと決した。", "請願第七号は採択すべきものと決しました。") > 0.6
+
+
 def test_task_from_line():
     assert (
         task_from_line("松本主任は、各部署への周知文を、十二月十二日までに作成してください。")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .japanese import normalize_text
+from .japanese import kanji_to_int, normalize_text
 
 def bigrams(text: str) -> set[str]:
     t = re.sub(r"[\s、。，．,.!?！？「」『』（）()・:：]", "", normalize_text(text))
@@ -34,11 +34,22 @@ def item_numbers_kept(claim: str, source_text: str) -> bool:
     return said <= set(re.findall(r"(\d+)号", normalize_text(claim)))
 
 
+def _figures(text: str) -> set[str]:
+    """The figures a sentence says, a designator's one-character kanji number too (請願第七号: the
+    numeral step leaves 七 alone, and such a decision was merged with 陳情第十三号's on fukushi's script)."""
+    norm = normalize_text(text)
+    said = set(re.findall(r"\d+", norm))
+    for run in re.findall(r"第([〇一二三四五六七八九十百千]+)[号条項回]", norm):
+        if (value := kanji_to_int(run)) is not None:
+            said.add(str(value))
+    return said
+
+
 def similar(a: str, b: str) -> float:
     """Symmetric bigram overlap, for de-duplication. Sentences that both say figures and say
     different ones are 0: 「議案第12号は可決すべきものと決しました」 and the same formula for 第13号
     are two decisions, however alike their wording."""
-    na, nb = (set(re.findall(r"\d+", normalize_text(x))) for x in (a, b))
+    na, nb = (_figures(x) for x in (a, b))
     if na and nb and na != nb:
         return 0.0
     ga, gb = bigrams(a), bigrams(b)
