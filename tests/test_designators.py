@@ -22,6 +22,11 @@ AGENDA = ["議案第三十一号", "議案第三十二号", "請願第二号", "
     ("よって、裁拓第25号は、不採択とすべきものと決しました。",
      "よって、請願第二号は、不採択とすべきものと決しました。"),
     ("議案第315号について説明を求めます。", "議案第三十一号について説明を求めます。"),
+    # 第 written as another kanji of its sound, ダイ
+    ("次に、議案大31号を議題といたします。", "次に、議案第三十一号を議題といたします。"),
+    ("よって、審序台7号は、継続審査とすることに決しました。", "よって、陳情第七号は、継続審査とすることに決しました。"),
+    ("請願代25号は、採択すべきものと決しました。", "請願第二号は、採択すべきものと決しました。"),
+    ("次に、審査大7号を議題といたします。", "次に、陳情第七号を議題といたします。"),
 ])
 def test_a_garbled_agenda_item_is_written_as_the_item(heard, written):
     text, changes = Vocabulary.for_meeting([], AGENDA).correct_text(heard)
@@ -37,6 +42,10 @@ def test_a_garbled_agenda_item_is_written_as_the_item(heard, written):
     "請願第4号は取り下げられました。",
     "第7回の委員会を開会いたします。",
     "請願第二号について、紹介議員から説明があります。",  # said right
+    "市道昭和大7号線の補修を行います。",          # a kanji of 第's sound that is part of a word
+    "消防ポンプ車は、5台7号車まで更新しました。",
+    "台風7号の接近に備えて、各施設を点検します。",
+    "市民会館の大31号倉庫を使います。",
 ])
 def test_numbers_that_are_no_garbled_agenda_item_stay(text):
     assert Vocabulary.for_meeting([], AGENDA).correct_text(text)[0] == text

@@ -12,6 +12,9 @@ one item bears that number:
 - a number no item has, which is an item's number followed by 5 (65 where 6 is listed and 65 is not),
   is that item's number with its 号 heard twice, unless the item is heard right somewhere in the
   meeting: then 請願第35号 beside a 請願第三号 heard right is another petition, said whole.
+第 itself is one sound, ダイ, which Whisper may write with any kanji of that sound (大, 台, 代, 題):
+after a kind, or a kind heard as no word, and before an agenda item's number and 号, that kanji is 第.
+
 Nothing is written without an agenda. A designator on the agenda, a word that numbers things of its
 own (様式第3号, 国道第1号, 条例第2号) and a number said whole that no item explains are left as said.
 """
@@ -27,7 +30,10 @@ from .reading import aligned
 
 KINDS = ("議案", "陳情", "請願", "報告", "諮問", "発議", "認定", "承認", "同意", "選挙")
 _ITEM = re.compile(r"^(?P<kind>" + "|".join(KINDS) + r")第(?P<number>[0-9０-９]+|[〇一二三四五六七八九十百]+)号$")
-_HEARD = re.compile(r"第(?P<number>[0-9０-９]{1,3}|[〇一二三四五六七八九十百]{1,5})号")
+# The kanji read ダイ, as 第 is (the on-readings of the 常用漢字表; 弟 and 内 are left out: ダイ is
+# not their common reading).
+DAI = "第大台代題"
+_HEARD = re.compile(r"(?P<dai>[" + DAI + r"])(?P<number>[0-9０-９]{1,3}|[〇一二三四五六七八九十百]{1,5})号")
 _KANJI = re.compile(r"^[\u4e00-\u9fff々]$")
 _GARBLED_CHARS = (2, 3)   # a kind heard as this many characters, none of them a word with the next
 
@@ -55,6 +61,8 @@ def heard_right(texts: Iterable[str], agenda: list[AgendaItem]) -> frozenset[Age
     found = set()
     for text in texts:
         for m in _HEARD.finditer(text):
+            if m.group("dai") != "第":
+                continue
             before = text[max(0, m.start() - 8):m.start()]
             number = _number(m.group("number"))
             found.update(i for i in agenda if i.number == number and before.endswith(i.kind))
@@ -66,7 +74,7 @@ def restore_designators(text: str, agenda: list[AgendaItem],
     """`text` with each garbled designator of an agenda item written as the item; and the (heard,
     written) pairs. `right`: the items heard right elsewhere in the meeting (heard_right); by default
     those of `text` alone."""
-    if not agenda or "第" not in text:
+    if not agenda or not any(c in text for c in DAI):
         return text, []
     right = heard_right([text], agenda) if right is None else right
     replacements = []
@@ -74,7 +82,7 @@ def restore_designators(text: str, agenda: list[AgendaItem],
         number = _number(m.group("number"))
         if number is None:
             continue
-        found = _item_for(text, m.start(), number, agenda, right)
+        found = _item_for(text, m.start(), number, agenda, right, said_dai=m.group("dai") == "第")
         if found is not None:
             start, item = found
             # As the clerk typed it, as the vocabulary writes an agenda item heard right.
@@ -86,12 +94,16 @@ def restore_designators(text: str, agenda: list[AgendaItem],
     return text, changes[::-1]
 
 
-def _item_for(text: str, at: int, number: int, agenda: list[AgendaItem],
-              right: frozenset[AgendaItem]) -> Optional[tuple[int, AgendaItem]]:
-    """(where the designator starts, the item it is) for a 第N号 at `at`, or None to leave it."""
+def _item_for(text: str, at: int, number: int, agenda: list[AgendaItem], right: frozenset[AgendaItem],
+              said_dai: bool = True) -> Optional[tuple[int, AgendaItem]]:
+    """(where the designator starts, the item it is) for a 第N号 at `at`, or None to leave it.
+    `said_dai`: 第 was written as 第, not as another kanji of its sound."""
     before = text[max(0, at - 8):at]
     known = next((k for k in KINDS if before.endswith(k)), None)
     if known is not None:
+        same = [i for i in agenda if i.kind == known and i.number == number]
+        if not said_dai and len(same) == 1:
+            return at - len(known), same[0]   # 議案大12号: only 第 was misheard
         if any(i.number == number for i in agenda):
             return None   # said right, or another kind's item named under this one: not a mishearing
         twice = [i for i in agenda if i.kind == known and number % 10 == 5 and i.number == number // 10

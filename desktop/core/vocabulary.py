@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from . import paths
-from .designators import AgendaItem, agenda_items, heard_right, restore_designators
+from .designators import DAI, AgendaItem, agenda_items, heard_right, restore_designators
 from .formulas import Formula, builtin_formulas, restore_across, restore_formulas
 from .japanese import kanji_to_int
 from .names import TITLES, strip_title
@@ -193,13 +193,15 @@ class Vocabulary:
         for term in self.terms:
             for heard in term.heard:
                 after = term.context[6:] if term.context.startswith("after:") else ""
-                pattern = re.compile(re.escape(heard) + (f"(?={after.lstrip('^')})" if after else ""))
+                # 第 is heard in any kanji of its sound (desktop.core.designators.DAI): 審査大 as 審査第.
+                spelled = re.escape(heard[:-1]) + f"[{DAI}]" if heard.endswith("第") else re.escape(heard)
+                pattern = re.compile(spelled + (f"(?={after.lstrip('^')})" if after else ""))
                 bounds = word_bounds(text)
                 found = [m for m in pattern.finditer(text) if m.start() in bounds and m.end() in bounds
                          and (term.kind in ("name", "titled") or not HONORIFIC_AFTER.match(text[m.end():]))]
                 for m in reversed(found):
                     text = text[:m.start()] + term.surface + text[m.end():]
-                changes += [(heard, term.surface)] * len(found)
+                changes += [(m.group(0), term.surface) for m in found]
         return text, changes
 
     def _fix_addressee(self, text: str) -> tuple[str, list[tuple[str, str]]]:
