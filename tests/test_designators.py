@@ -27,6 +27,13 @@ AGENDA = ["議案第三十一号", "議案第三十二号", "請願第二号", "
     ("よって、審序台7号は、継続審査とすることに決しました。", "よって、陳情第七号は、継続審査とすることに決しました。"),
     ("請願代25号は、採択すべきものと決しました。", "請願第二号は、採択すべきものと決しました。"),
     ("次に、審査大7号を議題といたします。", "次に、陳情第七号を議題といたします。"),
+    # 号 heard as 個, or as the digit ご with no 号 after it; a number heard piece by piece (30, 2)
+    ("議案第31個について説明を求めます。", "議案第三十一号について説明を求めます。"),
+    ("次に、陳情第75、公園の遊具の更新を求める陳情を議題といたします。",
+     "次に、陳情第七号、公園の遊具の更新を求める陳情を議題といたします。"),
+    ("よって、議案第3025は、原案のとおり可決すべきものと決しました。",
+     "よって、議案第三十二号は、原案のとおり可決すべきものと決しました。"),
+    ("議案第302号について説明を求めます。", "議案第三十二号について説明を求めます。"),
 ])
 def test_a_garbled_agenda_item_is_written_as_the_item(heard, written):
     text, changes = Vocabulary.for_meeting([], AGENDA).correct_text(heard)
@@ -46,6 +53,9 @@ def test_a_garbled_agenda_item_is_written_as_the_item(heard, written):
     "消防ポンプ車は、5台7号車まで更新しました。",
     "台風7号の接近に備えて、各施設を点検します。",
     "市民会館の大31号倉庫を使います。",
+    "議案第75回の委員会を開会いたします。",     # no 号 and a counter after the number
+    "規則第25条を改正します。",
+    "請願第5は取り下げられました。",            # no 号, and nothing heard for it
 ])
 def test_numbers_that_are_no_garbled_agenda_item_stay(text):
     assert Vocabulary.for_meeting([], AGENDA).correct_text(text)[0] == text

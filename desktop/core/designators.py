@@ -12,6 +12,11 @@ one item bears that number:
 - a number no item has, which is an item's number followed by 5 (65 where 6 is listed and 65 is not),
   is that item's number with its 号 heard twice, unless the item is heard right somewhere in the
   meeting: then 請願第35号 beside a 請願第三号 heard right is another petition, said whole.
+号 may be heard as 個 (議案第62個), or as the digit ご with no 号 after it, before a pause or a particle
+(陳情第145、 for 陳情第十四号); and a number piece by piece, its tens and then its unit (議案第6035 for
+議案第六十三号: 60, 3, and ご for 号). These were first seen in the held-out committee kyomin, after its
+blind measurement.
+
 第 itself is one sound, ダイ, which Whisper may write with any kanji of that sound (大, 台, 代, 題):
 after a kind, or a kind heard as no word, and before an agenda item's number and 号, that kanji is 第.
 
@@ -33,7 +38,9 @@ _ITEM = re.compile(r"^(?P<kind>" + "|".join(KINDS) + r")第(?P<number>[0-9０-�
 # The kanji read ダイ, as 第 is (the on-readings of the 常用漢字表; 弟 and 内 are left out: ダイ is
 # not their common reading).
 DAI = "第大台代題"
-_HEARD = re.compile(r"(?P<dai>[" + DAI + r"])(?P<number>[0-9０-９]{1,3}|[〇一二三四五六七八九十百]{1,5})号")
+_HEARD = re.compile(r"(?P<dai>[" + DAI + r"])(?P<number>[0-9０-９]{1,4}|[〇一二三四五六七八九十百]{1,5})(?P<go>号|個)?")
+# What may follow a designator whose 号 was heard as the digit ご: a pause or a particle, not a counter.
+_ENDS_DESIGNATOR = re.compile(r"[、。，．,.\s？！]|[はをのがにもと](?![0-9０-９])|$")
 _KANJI = re.compile(r"^[\u4e00-\u9fff々]$")
 _GARBLED_CHARS = (2, 3)   # a kind heard as this many characters, none of them a word with the next
 
@@ -61,7 +68,7 @@ def heard_right(texts: Iterable[str], agenda: list[AgendaItem]) -> frozenset[Age
     found = set()
     for text in texts:
         for m in _HEARD.finditer(text):
-            if m.group("dai") != "第":
+            if m.group("dai") != "第" or m.group("go") != "号":
                 continue
             before = text[max(0, m.start() - 8):m.start()]
             number = _number(m.group("number"))
@@ -79,10 +86,12 @@ def restore_designators(text: str, agenda: list[AgendaItem],
     right = heard_right([text], agenda) if right is None else right
     replacements = []
     for m in _HEARD.finditer(text):
-        number = _number(m.group("number"))
-        if number is None:
-            continue
-        found = _item_for(text, m.start(), number, agenda, right, said_dai=m.group("dai") == "第")
+        run = unicodedata.normalize("NFKC", m.group("number"))
+        go = m.group("go")
+        if go is None and not (run.isdigit() and run.endswith("5") and len(run) > 1
+                               and _ENDS_DESIGNATOR.match(text, m.end())):
+            continue   # no 号, and no ご heard for it: 第35回, 第3条
+        found = _item_for(text, m.start(), run, go, agenda, right, said_dai=m.group("dai") == "第")
         if found is not None:
             start, item = found
             # As the clerk typed it, as the vocabulary writes an agenda item heard right.
@@ -94,28 +103,49 @@ def restore_designators(text: str, agenda: list[AgendaItem],
     return text, changes[::-1]
 
 
-def _item_for(text: str, at: int, number: int, agenda: list[AgendaItem], right: frozenset[AgendaItem],
-              said_dai: bool = True) -> Optional[tuple[int, AgendaItem]]:
+def _readings(run: str, go: Optional[str]) -> tuple[Optional[int], set[int]]:
+    """(the number as written, or None when 号 was not heard as 号; the numbers it may be heard for).
+
+    号 heard twice or as the digit ご: 65 for 六号; without 号, 145 for 十四号. A number heard piece by
+    piece, the tens and then the unit: 603 for 六十三 (and 6035 with 号 as ご)."""
+    said = _number(run)
+    if not run.isdigit():
+        return (said if go == "号" else None), set()
+    stems = [run[:-1]] if run.endswith("5") and len(run) > 1 else []
+    if go is not None:
+        stems.append(run)
+    heard = set()
+    for stem in stems:
+        if stem != run or go == "個":
+            heard.add(int(stem))
+        if re.fullmatch(r"[1-9]0[1-9]", stem):
+            heard.add(int(stem[0]) * 10 + int(stem[2]))
+    heard.discard(said if go == "号" else -1)
+    return (said if go == "号" else None), heard
+
+
+def _item_for(text: str, at: int, run: str, go: Optional[str], agenda: list[AgendaItem],
+              right: frozenset[AgendaItem], said_dai: bool = True) -> Optional[tuple[int, AgendaItem]]:
     """(where the designator starts, the item it is) for a 第N号 at `at`, or None to leave it.
-    `said_dai`: 第 was written as 第, not as another kanji of its sound."""
+    `said_dai`: 第 was written as 第, not as another kanji of its sound; `go`: what was heard for 号
+    (号, 個, or nothing)."""
+    said, heard = _readings(run, go)
     before = text[max(0, at - 8):at]
     known = next((k for k in KINDS if before.endswith(k)), None)
     if known is not None:
-        same = [i for i in agenda if i.kind == known and i.number == number]
+        same = [i for i in agenda if i.kind == known and i.number == said]
         if not said_dai and len(same) == 1:
             return at - len(known), same[0]   # 議案大12号: only 第 was misheard
-        if any(i.number == number for i in agenda):
+        if any(i.number == said for i in agenda):
             return None   # said right, or another kind's item named under this one: not a mishearing
-        twice = [i for i in agenda if i.kind == known and number % 10 == 5 and i.number == number // 10
-                 and i not in right]
-        return (at - len(known), twice[0]) if len(twice) == 1 else None
+        misheard = [i for i in agenda if i.kind == known and i.number in heard and i not in right]
+        return (at - len(known), misheard[0]) if len(misheard) == 1 else None
     kind_len = _garbled_kind(before)
     if kind_len is None:
         return None
-    exact = [i for i in agenda if i.number == number]
-    twice = [i for i in agenda if number % 10 == 5 and i.number == number // 10 and i not in right] \
-        if not exact else []
-    candidates = exact or twice
+    exact = [i for i in agenda if i.number == said]
+    misheard = [i for i in agenda if i.number in heard and i not in right] if not exact else []
+    candidates = exact or misheard
     return (at - kind_len, candidates[0]) if len(candidates) == 1 else None
 
 
