@@ -23,7 +23,9 @@ _FILLER_WORDS = ("えーっと", "えーと", "えっと", "ええと", "えー"
 # token that reads as a filler, or is one of the characters Whisper picks for えー (read エイ, which
 # the reading dictionary gives as a name), followed by a comma.
 _FILLER_READINGS = {"エー", "エ", "エート", "エット", "アノー", "マー", "ウーン"}
-_FILLER_SPELLINGS = {"栄", "英", "永", "衛", "絵", "江", "得"}
+_FILLER_SPELLINGS = {"栄", "英", "永", "衛", "絵", "江", "得", "A", "Ａ"}
+# The letter A (read エイ) is a filler only alone: 「A、Bの二案」 lists options.
+_LETTER_LIST = re.compile(r"^[A-ZＡ-Ｚ][、,]\s*[^。]{0,3}[A-Za-zＡ-Ｚａ-ｚ]")
 _SET_OFF = re.compile(r"^(?:" + "|".join(sorted(map(re.escape, _FILLER_WORDS), key=len, reverse=True)) +
                       r")ー*[、,]\s*")
 # A stutter or false start: the same words twice, the first set off by a comma and ending in a
@@ -56,13 +58,20 @@ def _without_fillers(text: str) -> str:
 
 
 def _misheard_filler(text: str) -> str:
-    """A line that opens with a word that sounds like a filler and a comma: 「栄、本日は」."""
+    """A sentence that opens with a word that sounds like a filler and a comma: 「栄、本日は」,
+    「…と思います。A、本日は」 (Whisper joins sentences into one line)."""
+    return "".join(_without_opening_filler(p) for p in re.split(r"(?<=。)", text))
+
+
+def _without_opening_filler(sentence: str) -> str:
     from .reading import reading_of
+    lead = len(sentence) - len(sentence.lstrip())
+    text = sentence[lead:]
     m = re.match(r"^([^、,。]{1,3})[、,]\s*", text)
-    if m and not _ANSWERING.match(text) and (m.group(1) in _FILLER_SPELLINGS
-                                             or reading_of(m.group(1)) in _FILLER_READINGS):
-        return text[m.end():]
-    return text
+    if m and not _ANSWERING.match(text) and not _LETTER_LIST.match(text) and (
+            m.group(1) in _FILLER_SPELLINGS or reading_of(m.group(1)) in _FILLER_READINGS):
+        return sentence[:lead] + text[m.end():]
+    return sentence
 
 
 # Whisper writes a long えー as 「ええ」, often with no comma before the next word (「ええ本日は」), which
