@@ -20,7 +20,15 @@ _DECIDED_END = re.compile(
     r"|決しました|決まりました|に決めます|に決めました"
     # The way a section settles a matter among colleagues: 「…ということで進めます」「その方向でいきましょう」
     r"|(?:ということ|という方向|の方向|方針)で(?:進めます|進めましょう|進めて(?:いきます|まいります)"
-    r"|いきます|いきましょう|まいります|参ります))$")
+    r"|いきます|いきましょう|まいります|参ります)"
+    # Said in other words (tests/fixtures/positive/kinds.tsv, written for this purpose): agreed
+    # (ことで合意しました, で一致しました), fixed (確定とします, 今月末で確定です), 決定とさせていただきます,
+    # に決定です, elected (選任されました), approval obtained (了承を得ました), settled (で話がまとまりました).
+    r"|(?:で|と)(?:合意|一致)(?:いた)?しました|合意に至りました"
+    r"|(?:決定|承認|了承|可決|否決|採択|確定)と(?:(?:いた)?します|させていただきます)"
+    r"|(?:で|に)確定(?:です|(?:いた)?しました)|(?:で|に)(?:決定|決まり)です"
+    r"|(?:選任|選出|互選)(?:いた)?(?:しました|されました)"
+    r"|(?:了承|了解|承認|同意|賛同)(?:を得ました|が得られました)|で(?:話|意見)がまとまりました)$")
 # A bare 「…とします」 decides (受付は九時からとします) or merely sets something up for the sake of an
 # example (ここでは単価を千円とします): the wording alone cannot tell, so the model is asked.
 # Procedure is not a decision for the minutes (開会といたします, 十分間の休憩とします) ...
@@ -38,10 +46,20 @@ _FLOOR = re.compile(r"(?:採決|お諮り|おはかり)(?:を)?(?:いた)?しま
 _SUPPOSED = re.compile(r"仮に|例えば|もし|と仮定|だとします|であるとします|たとします")
 # Putting off: explicit words for it, or a verb of deciding with a later time.
 _DEFERRED_WORDS = re.compile(r"継続審議|継続審査|継続して(?:審議|検討|協議)|保留(?:と|に|し|いた)|持ち越(?:し|す)"
-                             r"|見送(?:る|り(?:と|に)|ります|りました)|先送り|結論(?:は|を)(?:出さず|持ち越)")
+                             r"|見送(?:る|り(?:と|に)|ります|りました)|先送り|結論(?:は|を)(?:出さず|持ち越)"
+                             # 預かりとします, 持ち帰らせていただきます, 決めずにおきます, 引き続き審査すること,
+                             # 検討を続けます, 決定は見合わせます, 次回に回します
+                             r"|預かり(?:と|に)|持ち帰らせて|(?:決め|決定せ|判断せ)ずに"
+                             r"|引き続き(?:審査|審議|検討|協議)(?:する|す)こと|検討を続け(?:ます|ること)"
+                             r"|(?:決定|判断|採決|結論)(?:は|を)見合わせ|(?:次回|次の会議|後日)(?:に|へ)回")
+# A matter's decision said to be made later (「結論は、次の会議で出したいと思います」「最終的な判断は…改めて
+# 行います」), or after something else is done (「…確認してからにします」).
+_DECIDED_LATER = re.compile(r"(?:判断|決定|結論|採否|可否)は[^。]*?(?:出し|行い|下し)(?:ます|たいと思います)$"
+                            r"|[てで]からに(?:いた)?します$")
 _DEFER_VERB_END = re.compile(r"(?:検討|判断|審議|協議|議論|相談|決定|整理)(?:を続け|すること(?:と|に))?"
                              r"(?:いた)?(?:します|しましょう|したいと思います)$|決め(?:ます|ましょう|たいと思います)$")
-_LATER = ("次回", "改めて", "後日", "持ち帰", "引き続き", "継続", "待って", "てから", "今後", "来月", "次の会議")
+_LATER = ("次回", "改めて", "後日", "持ち帰", "引き続き", "継続", "待って", "てから", "今後", "来月", "次の会議",
+          "もう少し", "時間をかけ")
 
 
 def sentences(line: str) -> list[str]:
@@ -149,7 +167,7 @@ def decided_sentences(line: str) -> list[str]:
     """The sentences of a line that state a decision by their wording, each with its 。: a line may
     decide and then ask (「研修は十月十六日に決めます。全員が出られるように調整してください。」)."""
     return [x + "。" for x in sentences(line) if states_decision(x) and not requests(x)
-            and not _GOES_WITH.search(normalize_text(x)) and not any(c in x for c in NOT_DECIDED)]
+            and not _GOES_WITH.search(normalize_text(x)) and not undecided(x)]
 
 
 def procedure_or_supposition(line: str) -> bool:
@@ -173,6 +191,9 @@ def states_deferral(line: str) -> bool:
         # 「検討します」 alone at a sentence's end says the matter is not settled today.
         if _DEFER_VERB_END.search(x) and (any(w in x for w in _LATER) or re.search(r"検討(?:いた)?します$", x)):
             return True
+        m = _DECIDED_LATER.search(x)
+        if m and (m.group(0).startswith(("て", "で")) or any(w in x for w in _LATER)):
+            return True
     return False
 
 
@@ -180,12 +201,21 @@ def states_deferral(line: str) -> bool:
 # A request: any verb's て-form asking (まとめてください, 送ってください, 出してもらえますか), ご〜ください,
 # お願い. Whether it is an action item is decided later: it needs an attendee it is addressed to.
 # The asking words after a て-form, as a whole line says them ...
-ASKING = ("ください", "下さい", "くださるよう", "いただけますか", "いただきたい", "もらえますか", "ほしい")
+ASKING = ("ください", "下さい", "くださるよう", "いただけますか", "いただきたい", "もらえますか", "ほしい",
+          # asked as a question or a wish (tests/fixtures/positive/kinds.tsv): 見直していただけないでしょうか,
+          # 詰めておいてもらえませんか, 作ってくれますか, 確認してもらってもいいですか, 調べてもらえると助かります
+          "いただけないでしょうか", "いただけませんか", "もらえませんか", "もらえないでしょうか", "くれますか",
+          "くれませんか", "もらってもいいですか", "もらっていいですか", "もらってもよろしいですか",
+          "もらえると助かります", "いただけると助かります", "いただけるとありがたい")
 # ... and as the first morpheme of each (pyopenjtalk splits いただけますか into いただけ + ます + か).
-ASKING_STEMS = ("ください", "下さい", "くださる", "もらえ", "いただけ", "いただき", "ほしい")
+ASKING_STEMS = ("ください", "下さい", "くださる", "もらえ", "いただけ", "いただき", "ほしい", "くれ", "もらっ")
 PLEASE = ("します", "いたします", "したい", "できますか", "できませんか")  # お願い〜
 _REQUEST = re.compile(r"[てで](?:" + "|".join(ASKING) + r")|ご\w{1,6}(?:ください|下さい)"
-                      r"|お願い(?:" + "|".join(PLEASE) + r")|するように")
+                      r"|お願い(?:" + "|".join(PLEASE) + r")|するように"
+                      # among colleagues (見てもらえる？), handed over (手配を頼みます, 調整をお任せしたい),
+                      # and the written style of a chair (意見を提出願います)
+                      r"|[てで](?:もらえる|くれる)[？?]|を(?:頼みます|頼みたい|お任せしたい|お任せします)"
+                      r"|(?<![おご])[一-龥]{2}願います")
 # A request at the end of a task's text, replaced by する (「作成してください」->「作成する」).
 REQUEST_TAIL = re.compile(r"(して(?:" + "|".join(ASKING) + r")|をお願い(?:" + "|".join(PLEASE[:2]) + r"))。?$")
 
@@ -262,7 +292,8 @@ def accepts(line: str) -> bool:
 # promising to do something (用意します, 話しておきます, 作成いたします). Opinions, reports and states
 # (思います, 申し上げます, おります, ています) and questions are not; the tests hold a negative set
 # (tests/fixtures/negative/not_taking_on.txt).
-FIRST_PERSON = re.compile(r"(?:私|わたくし|僕|自分)(?:が|の方で|のほうで|の方から|のほうから|から|で)(?!は)")
+FIRST_PERSON = re.compile(r"(?:(?:私|わたくし|僕|自分)(?:ども|たち)?|こちら|当課|当方|うちの(?:課|係|部署))"
+                          r"(?:が|の方で|のほうで|の方から|のほうから|から|で)(?!は)")
 _PROMISE_END = re.compile(r"ます$")
 _NOT_PROMISE = re.compile(r"(?:思い|考え|存じ|申し上げ|おり|てい|でい|い|あり|ござい|なり|かかり|言え|でき"
                           r"|気がし|感じ|変わり)ます$")
@@ -295,13 +326,23 @@ def promises(sentence: str) -> bool:
 # Without a when it is the meeting's own business (「お諮りいたします」「ご説明いたします」).
 _HUMBLE_ACT = re.compile(r"[おご][一-龥ぁ-ゖ]{1,6}(?:いたし|し)ます$")
 _SETTLES = re.compile(r"と(?:いた)?します$")   # 「お開きといたします」 settles, it promises nothing
-_WHEN = _LATER + ("までに", "後ほど", "速やかに", "早急に", "事前に", "前もって", "あらかじめ")
+_WHEN = _LATER + ("までに", "後ほど", "速やかに", "早急に", "事前に", "前もって", "あらかじめ",
+                  "次第", "中に", "以内", "今週", "来週", "週明け", "月末", "年内", "月内", "明日", "あす")
 # 「〜てみます」 is said only of one's own attempt (「見積もりだけ取ってみます」): a promise without 私.
 _TRYING = re.compile(r"[てで]みます$")
 
 
+# The humble いたします of handing something over or answering, with its when, is the speaker's own act
+# too (「課内で検討のうえ、来週中に回答いたします」); so is getting it ready (「明日中に送っておきます」).
+_HUMBLE_SERVICE = re.compile(r"(?:回答|連絡|報告|提出|送付|配布|配付|提示|通知|周知|共有|案内|相談|確認|調整"
+                             r"|対応|準備|用意|作成|手配)いたします$")
+_READYING = re.compile(r"[てで]おきます$")
+
+
 def _humble_promise(sentence: str) -> bool:
-    return bool(_HUMBLE_ACT.search(sentence)) and not _SETTLES.search(sentence) and any(w in sentence for w in _WHEN)
+    return ((bool(_HUMBLE_ACT.search(sentence)) and not _SETTLES.search(sentence))
+            or bool(_HUMBLE_SERVICE.search(sentence)) or bool(_READYING.search(sentence))) \
+        and any(w in sentence for w in _WHEN)
 
 
 def takes_on(line: str) -> bool:
@@ -340,7 +381,19 @@ def taken_up(line: str) -> str:
 
 
 NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "思います", "いかが", "予定です")
-_TIME = re.compile(r"(\d{1,2})時|(\d{1,2})月(\d{1,2})日|[月火水木金土日]曜")
+# 「提案どおり進めることで…了解が得られました」 decides what was proposed: that 提案 proposes nothing.
+_AS_PROPOSED = re.compile(r"提案(?:どおり|通り|のとおり|の通り)")
+
+
+def undecided(text: str) -> bool:
+    """The text proposes, asks, supposes or plans rather than decides (「…を提案します」「…でしょうか」)."""
+    return any(c in _AS_PROPOSED.sub("", text) for c in NOT_DECIDED)
+_TIME = re.compile(r"(\d{1,2})時|(\d{1,2})月(\d{1,2})日|[月火水木金土日]曜"
+                   # 二月上旬, 二週間後の同じ曜日 (tests/fixtures/positive/kinds.tsv)
+                   r"|\d{1,2}月(?:上旬|中旬|下旬)|\d{1,2}週間後|同じ(?:時間|時刻|曜日)")
+_NEXT_MEETING = re.compile(r"次回|次の(?:会議|委員会|会合|打合せ|打ち合わせ|定例会|協議会|研究会)は")
+# 「次回の打合せは、来週木曜日の同じ時間にお願いします」 asks everyone to come then: it names the meeting.
+_AT_THAT_TIME = re.compile(r"(?:時間|時刻|時|分|半|日|曜日?|から)(?:で|に)?(?:よろしく)?お願い(?:いた)?します。?$")
 
 _COURTESY = re.compile(r"[、。]?(?:どうぞ|何とぞ|なにとぞ)?よろしくお願い(?:いた)?(?:します|申し上げます)[。！]?$")
 
@@ -351,13 +404,13 @@ def cue_kind(line: str) -> Optional[str]:
     norm = normalize_text(line)
     # 「…から開会いたしますので、よろしくお願いいたします」 announces the meeting; the courtesy that
     # closes it asks nobody for anything.
-    if "次回" in norm and _TIME.search(norm) and not requests(_COURTESY.sub("", norm)):
+    if _NEXT_MEETING.search(norm) and _TIME.search(norm) and not requests(_AT_THAT_TIME.sub("", _COURTESY.sub("", norm))):
         return "next_meeting"
     if states_deferral(norm) and not requests(norm):
         return "deferral"
     if (requests(norm) and not gives_floor(norm)) or takes_on(norm):
         return "action"
-    if states_decision(norm) and not any(c in norm for c in NOT_DECIDED):
+    if states_decision(norm) and not undecided(norm):
         return "decision"
     if any(c in norm for c in AGENDA):
         return "agenda"

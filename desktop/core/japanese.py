@@ -126,6 +126,12 @@ _RELATIVE_SPAN = re.compile(r"(再来週|来週|今週|今月|来月|年度|\d{1
 # A day of this or next month: 「来月の十日までに、まとめておきます」 (the tuning meeting shisetsu).
 _MONTH_DAY = re.compile(r"(今月|来月|再来月)(?:の)?(\d{1,2})日(?=まで)")
 _MONTHS_ON = {"今月": 0, "来月": 1, "再来月": 2}
+# Said in other words (tests/fixtures/positive/dues.tsv, written for this purpose): a part of a month
+# (十二月中旬までに, 来月上旬までに), a span named by its end (週明けまでに, 年内に, 本日中に), so many days
+# from now (三日以内に). Kept as said: 上旬 is not a day.
+_PART_OF_MONTH = re.compile(r"(\d{1,2}月|今月|来月|再来月)(?:の)?(上旬|中旬|下旬)(?=に|まで|中)")
+_NAMED_SPAN = re.compile(r"(週明け|年明け|年内|月内|年度内|本日中|今日中)(?=に|まで)")
+_WITHIN = re.compile(r"(\d{1,3})(日|週間|か月|カ月|ヶ月)以内(?=に)")
 
 
 # Tomorrow or the day after: 「あさってまでに確認しておきます」. Not inside a word (kana before it).
@@ -146,21 +152,35 @@ _MEETING_OF_MONTH = re.compile(r"(\d{1,2}月|来月|再来月)の(会議|委員�
                                r"(?=まで|で(?:ご|お)?(?:報告|説明|提示|提出|示))")
 
 
+_WEEK_DAY = re.compile(r"(再来週|来週|今週)(?:の)?([月火水木金土日])曜")
+
+
+def day_of_week_said(source_text: str, meeting_date: Optional[date] = None) -> str:
+    """A day named by its week (「次回は来週の火曜日、午後三時から」): 12月9日（火） when the meeting's date
+    is known, else the words as said (来週の火曜日); "" when none is named."""
+    m = _WEEK_DAY.search(normalize_text(source_text))
+    if m is None:
+        return ""
+    if meeting_date is None:
+        return f"{m.group(1)}の{m.group(2)}曜日"
+    weeks = {"今週": 0, "来週": 1, "再来週": 2}[m.group(1)]
+    day = meeting_date + timedelta(days=7 * weeks - meeting_date.weekday() + _WEEKDAYS.index(m.group(2)))
+    return f"{format_date(day.year, day.month, day.day)}（{m.group(2)}）"
+
+
 def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
     """A due the source sets relative to the meeting: the date with its weekday when the meeting's date
     is known (来週の火曜日 -> 9月9日（火）), else the words as said (来週の火曜日, 今週中); never guessed."""
     norm = normalize_text(source_text)
     m = _RELATIVE_DAY.search(norm)
     if m:
-        if meeting_date is None:
-            return f"{m.group(1)}の{m.group(2)}曜日"
-        weeks = {"今週": 0, "来週": 1, "再来週": 2}[m.group(1)]
-        day = _WEEKDAYS.index(m.group(2))
-        due = meeting_date + timedelta(days=7 * weeks - meeting_date.weekday() + day)
-        return f"{format_date(due.year, due.month, due.day)}（{m.group(2)}）"
+        return day_of_week_said(m.group(0), meeting_date)
     m = _RELATIVE_SPAN.search(norm)
     if m:
         return m.group(1) + m.group(2)
+    m = _PART_OF_MONTH.search(norm) or _NAMED_SPAN.search(norm) or _WITHIN.search(norm)
+    if m:
+        return "".join(m.groups()) + ("以内" if m.re is _WITHIN else "")
     m = _MONTH_DAY.search(norm)
     if m:
         day = int(m.group(2))

@@ -30,7 +30,7 @@ def accept_model_kind(kind: str, text: str) -> str:
             return "other"
         if cues.put_to_the_room(norm):
             return "proposal"  # cut before 「ご異議ありませんか」: the room has not answered yet
-        return "proposal" if any(c in norm for c in cues.NOT_DECIDED) or norm.endswith("か。") else "decision"
+        return "proposal" if cues.undecided(norm) or norm.endswith("か。") else "decision"
     if kind == "next_meeting":
         return kind if japanese.find_dates(norm) else "other"
     return kind if kind in cues.KINDS else "other"
@@ -173,6 +173,8 @@ _DUE_PHRASE = re.compile(
     r"|月末|週明け|明日|明後日|あした|あさって)(?:頃|ごろ)?(?:まで(?:に)?|中に)、?"
     r"|(も)?、?(?:今週|来週|今月|来月)中(?:まで)?に、?"
     r"|(?:それ|その時|そのとき)までに、?"  # the time the line before named (japanese.due_by_then)
+    r"|、?(?:年内|月内|年度内|本日中|今日中|年明け(?:まで)?|(?:\d{1,2}月|今月|来月)の?(?:上旬|中旬|下旬)(?:まで)?"
+    r"|\d{1,3}(?:日|週間)以内)に、?"
 )
 
 
@@ -193,13 +195,17 @@ def describe_next_meeting(source_text: str, meeting_date) -> str:
     """'次回の会議は、一月三十日金曜日の午前十時から' -> '2026年1月30日(金) 午前10時から'."""
     norm = japanese.normalize_text(source_text)
     dates = japanese.find_dates(norm)
-    if not dates:
-        return ""
-    year, month, day = dates[0]
-    text = japanese.format_date(year or japanese.infer_year(month, meeting_date), month, day)
-    wd = next((w for w in "月火水木金土日" if f"{w}曜" in norm), "")
-    if wd:
-        text += f"({wd})"
+    if dates:
+        year, month, day = dates[0]
+        text = japanese.format_date(year or japanese.infer_year(month, meeting_date), month, day)
+        wd = next((w for w in "月火水木金土日" if f"{w}曜" in norm), "")
+        if wd:
+            text += f"({wd})"
+    else:
+        # 「次回の打合せは、来週の火曜日、午後三時からでお願いします」: the day named by its week
+        text = japanese.day_of_week_said(norm, meeting_date).replace("（", "(").replace("）", ")")
+        if not text:
+            return ""
     t = re.search(r"(午前|午後)?\s*(\d{1,2})時(?:(\d{1,2})分|半)?", norm)
     if t:
         text += " " + t.group(0) + ("から" if "から" in norm[t.end():t.end() + 3] else "")
