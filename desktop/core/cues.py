@@ -213,9 +213,10 @@ PLEASE = ("します", "いたします", "したい", "できますか", "で�
 _REQUEST = re.compile(r"[てで](?:" + "|".join(ASKING) + r")|ご\w{1,6}(?:ください|下さい)"
                       r"|お願い(?:" + "|".join(PLEASE) + r")|するように"
                       # among colleagues (見てもらえる？), handed over (手配を頼みます, 調整をお任せしたい),
-                      # and the written style of a chair (意見を提出願います)
+                      # and the written style of a chair
                       r"|[てで](?:もらえる|くれる)[？?]|を(?:頼みます|頼みたい|お任せしたい|お任せします)"
-                      r"|(?<![おご])[一-龥]{2}願います")
+                      # (意見を提出願います); 「私に一任願います」 asks the room for a mandate, not for work
+                      r"|(?:提出|報告|回答|連絡|確認|検討|提示|送付|返送|記入|準備|作成|回覧|周知|手配)願います")
 # A request at the end of a task's text, replaced by する (「作成してください」->「作成する」).
 REQUEST_TAIL = re.compile(r"(して(?:" + "|".join(ASKING) + r")|をお願い(?:" + "|".join(PLEASE[:2]) + r"))。?$")
 
