@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import cues
+from desktop.core import cues, settling
 from desktop.core.wording import accept_model_kind
 
 CORPUS = Path(__file__).parent / "fixtures" / "negative" / "not_decisions.txt"
@@ -26,7 +26,8 @@ def test_the_negative_set_is_big_enough_and_its_own():
 
 def test_ordinary_lines_are_neither_decisions_nor_deferrals():
     wrong = [(x, cues.cue_kind(x)) for x in lines()
-             if cues.cue_kind(x) in ("decision", "deferral") or cues.states_decision(x) or cues.states_deferral(x)]
+             if cues.cue_kind(x) in ("decision", "deferral")
+             or settling.states_decision(x) or settling.states_deferral(x)]
     assert not wrong, "\n".join(f"{k}: {x}" for x, k in wrong)
 
 
@@ -197,13 +198,13 @@ def test_looking_at_something_by_a_time_is_still_a_task(line):
      "議案第12号は原案のとおり可決すべきものと決した。"),
 ])
 def test_a_formal_decision_is_the_minutes_sentence_as_said(line, sentence):
-    assert cues.formally_decided(line) == sentence
+    assert settling.formally_decided(line) == sentence
 
 
 def test_only_the_formal_words_are_taken_as_said():
     # Decisions in ordinary words are rewritten by the model, and ordinary lines are no decision.
     for line in ("研修は二月に実施することといたします。", "会場は市民ホールに決めました。", *lines()):
-        assert cues.formally_decided(line) == "", line
+        assert settling.formally_decided(line) == "", line
 
 
 @pytest.mark.parametrize("line", ["文案は、本会議の前日までに、皆様にお送りします。",
@@ -227,10 +228,10 @@ def test_humble_lines_that_promise_nothing_are_not_tasks():
                                   "本件は、継続審査とすることに、ご異議ありませんか。",
                                   "この件は、次回まで保留としてはいかがでしょうか。"])
 def test_putting_off_asked_or_moved_is_not_yet_the_outcome(line):
-    assert not cues.states_deferral(line)
+    assert not settling.states_deferral(line)
 
 
 def test_the_chair_ruling_it_off_is():
-    assert cues.states_deferral("ご異議なしと認めます。よって、陳情第十一号は、継続審査とすることに決しました。")
+    assert settling.states_deferral("ご異議なしと認めます。よって、陳情第十一号は、継続審査とすることに決しました。")
     assert cues.taken_up("はじめに、議案第三十四号、介護保険条例の一部を改正する条例を議題といたします。") == \
         "議案第三十四号、介護保険条例の一部を改正する条例"

@@ -2,7 +2,7 @@
 The lines here were written for these tests, not taken from a fixture meeting."""
 from datetime import date
 
-from desktop.core import cues
+from desktop.core import cues, settling
 from desktop.core.japanese import normalize_due, relative_due
 from desktop.core.minutes import MinutesWriter
 from desktop.core.wording import reply_to
@@ -202,6 +202,6 @@ def test_a_decision_that_points_back_is_written_as_what_was_put_to_the_room():
     [decision] = MinutesWriter(ScriptedChat()).write(t, COMMITTEE).decisions
     assert decision.text == "会期は三月二日から二十日までの十九日間とすることに決定した。"
     assert decision.refs == [1, 3]
-    assert cues.question_put("では、視察先は事務局案のとおりとすることにご異議ありませんか。") == \
+    assert settling.question_put("では、視察先は事務局案のとおりとすることにご異議ありませんか。") == \
         "視察先は事務局案のとおりとすること"
-    assert not cues.points_back("はい、その方向で進めます。")
+    assert not settling.points_back("はい、その方向で進めます。")

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from test_draft import ScriptedChat
 
-from desktop.core import cues, japanese
+from desktop.core import cues, japanese, settling
 from desktop.core.minutes import MinutesOptions, MinutesWriter
 from desktop.core.topics import _counted_intro
 from desktop.core.types import Meeting, Segment, Transcript
@@ -28,27 +28,27 @@ def write(lines: list[tuple[str, str]]):
 @pytest.mark.parametrize("line", ["じゃあ、その日程で進めましょう。", "では、そうします。", "それでいきましょう。",
                                   "では、この案で進めます。", "そのようにしましょう。"])
 def test_a_sentence_that_settles_what_was_said_before_is_a_decision_that_points_back(line):
-    assert cues.cue_kind(line) == "decision" and cues.points_back(line) and cues.goes_with(line)
+    assert cues.cue_kind(line) == "decision" and settling.points_back(line) and settling.goes_with(line)
 
 
 @pytest.mark.parametrize("line", ["この資料で説明を進めます。", "では、そうしますか。", "この会議室で進めます。",
                                   "はい、そうします。", "その案で進めるかどうかは、課長に相談します。"])
 def test_going_on_or_answering_is_not_settling(line):
-    assert not cues.goes_with(line)
+    assert not settling.goes_with(line)
 
 
 def test_the_proposal_is_written_without_the_reply_s_opening_and_lead_in():
-    assert cues.proposal("はい、業者と調整しまして、作業は12月の第2土曜日に行う案で考えています。") \
+    assert settling.proposal("はい、業者と調整しまして、作業は12月の第2土曜日に行う案で考えています。") \
         == "作業は12月の第2土曜日に行う案"
-    assert cues.proposal("来年度から受付を一本化する案で検討しております。") == "来年度から受付を一本化する案"
-    assert cues.proposal("集合研修も組み合わせてはどうかと考えています。") == ""
-    assert cues.proposal("この案でよいと思います。") == ""
+    assert settling.proposal("来年度から受付を一本化する案で検討しております。") == "来年度から受付を一本化する案"
+    assert settling.proposal("集合研修も組み合わせてはどうかと考えています。") == ""
+    assert settling.proposal("この案でよいと思います。") == ""
 
 
 def test_the_colleague_s_question_is_what_the_room_agreed_to():
-    assert cues.question_put("ええ、イーラーニングは今年も続けるということで、よろしいですね。") \
+    assert settling.question_put("ええ、イーラーニングは今年も続けるということで、よろしいですね。") \
         == "イーラーニングは今年も続けること"
-    assert cues.question_put("説明は以上でよろしいですか。") == ""
+    assert settling.question_put("説明は以上でよろしいですか。") == ""
 
 
 def test_the_writer_writes_what_the_pointing_sentence_settles():

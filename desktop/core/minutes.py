@@ -30,7 +30,7 @@ from typing import Any, Optional
 
 import jsonschema
 
-from . import cues, grounding, japanese, names, paths, triage
+from . import cues, grounding, japanese, names, paths, settling, triage
 from .errors import MinutesGenerationError
 from .jobs import CancelToken, ProgressCallback, check, report
 from .chat import ChatModel, ContextOverflow, TruncatedReply
@@ -187,22 +187,22 @@ class MinutesWriter:
                 check(cancel)
                 refs = [seg.id]
                 cut = segments[i - 1] if i and _cut_before(segments[i - 1], seg) else None
-                put = _question_before(segments, i) if cues.points_back(seg.text) else None
-                if cut is not None and cues.formally_decided(cut.text + seg.text):
+                put = _question_before(segments, i) if settling.points_back(seg.text) else None
+                if cut is not None and settling.formally_decided(cut.text + seg.text):
                     # 「よって議案第13号のうち」|「…部分は原案のとおり可決すべきものと決しました」: Whisper cut the
                     # formula from the item it decides; the sentence is written whole, from both lines.
-                    text, refs = cues.formally_decided(cut.text + seg.text), [cut.id, seg.id]
+                    text, refs = settling.formally_decided(cut.text + seg.text), [cut.id, seg.id]
                 elif put is not None:
-                    text, refs = cues.question_put(put.text) + "に決定した。", [put.id, seg.id]
-                elif cues.goes_with(seg.text):
+                    text, refs = settling.question_put(put.text) + "に決定した。", [put.id, seg.id]
+                elif settling.goes_with(seg.text):
                     # 「じゃあ、その日程で進めましょう」 settles the proposal made before it, or nothing a
                     # reader of the minutes could use.
                     if (made := _proposal_before(segments, i)) is None:
                         continue
-                    text, refs = cues.proposal(made.text) + "で進めることとした。", [made.id, seg.id]
+                    text, refs = settling.proposal(made.text) + "で進めることとした。", [made.id, seg.id]
                 else:
                     text = self._statement(seg, cancel)
-                target = minutes.decisions if kind == "decision" and not cues.states_deferral(text) \
+                target = minutes.decisions if kind == "decision" and not settling.states_deferral(text) \
                     else minutes.open_issues
                 target.append(Item(text, refs))
             elif kind == "action" and any(seg.id in a.refs for a in minutes.action_items) \
@@ -215,7 +215,7 @@ class MinutesWriter:
                 if item is not None:
                     minutes.action_items.append(item)
                 # 「研修は十六日に決めます。全員が出られるように調整してください。」 decides, then asks.
-                minutes.decisions += [Item(cues.formally_decided(x) or clean_sentence(x), [seg.id])
+                minutes.decisions += [Item(settling.formally_decided(x) or clean_sentence(x), [seg.id])
                                       for x in cues.decided_sentences(seg.text)]
             elif kind == "next_meeting" and not minutes.next_meeting:
                 minutes.next_meeting = describe_next_meeting(seg.text, meeting_date) or clean_sentence(seg.text, False)
@@ -225,7 +225,7 @@ class MinutesWriter:
         minutes.action_items = dedupe_actions(minutes.action_items)
 
     def _statement(self, seg: Segment, cancel: Optional[CancelToken]) -> str:
-        if formal := cues.formally_decided(seg.text):
+        if formal := settling.formally_decided(seg.text):
             return formal  # 「…可決すべきものと決しました」 is the minutes' sentence as said
         # Only the line itself: given its neighbour too, small models merge both into one "decision".
         prompt = self.prompts["statement"].format(line=seg.text)
@@ -347,7 +347,7 @@ def _proposal_before(segments: list[Segment], i: int) -> Optional[Segment]:
     """The proposal that 「その日程で進めましょう」 in segments[i] settles: one of the six lines before it
     (the talk about it comes between)."""
     for seg in reversed(segments[max(0, i - 6):i]):
-        if cues.proposal(seg.text):
+        if settling.proposal(seg.text):
             return seg
     return None
 
@@ -356,6 +356,6 @@ def _question_before(segments: list[Segment], i: int) -> Optional[Segment]:
     """The chair's question to the room that the decision in segments[i] answers: one of the three
     lines before it (the room's 「異議なし」 may come between)."""
     for seg in reversed(segments[max(0, i - 3):i]):
-        if cues.question_put(seg.text):
+        if settling.question_put(seg.text):
             return seg
     return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from . import cues, grounding, japanese, names
+from . import cues, grounding, japanese, names, settling
 from .reading import plain_promise, plain_request
 from .tidying import kebatori
 from .types import ActionItem, Item, Segment
@@ -26,11 +26,11 @@ def accept_model_kind(kind: str, text: str) -> str:
     if kind == "decision":
         # A decision must be stated as decided: a proposal, a question or an opinion is not one, nor is
         # procedure (閉会といたします) or a supposition (仮に…とします).
-        if cues.procedure_or_supposition(norm):
+        if settling.procedure_or_supposition(norm):
             return "other"
-        if cues.put_to_the_room(norm):
+        if settling.put_to_the_room(norm):
             return "proposal"  # cut before 「ご異議ありませんか」: the room has not answered yet
-        return "proposal" if cues.undecided(norm) or norm.endswith("か。") else "decision"
+        return "proposal" if settling.undecided(norm) or norm.endswith("か。") else "decision"
     if kind == "next_meeting":
         return kind if japanese.find_dates(norm) else "other"
     return kind if kind in cues.KINDS else "other"
