@@ -70,6 +70,8 @@ _BARE_PLEASE = re.compile(r"(?:(?:では|じゃあ|それでは)、?)?" + _ADDRE
 # time to do it by (「来週までにご覧いただき…」) makes it work for later.
 _IN_THE_ROOM = re.compile(r"(?:ご覧|お開き|お聞き|お目通し|ご起立|ご着席|ご静粛|ご挙手|挙手)"
                           r"(?:ください|下さい|願います|をお願い|いただけますか|いただきたい|いただければ)")
+# A question put to be answered now: 「工事の時期はいつごろになるのか、教えてください」.
+_ASKED_NOW = re.compile(r"(?:か|のか|んですか)[、,]?\s*(?:教えて|お聞かせ|聞かせて)(?:ください|下さい|いただけますか|もらえますか)")
 _BY_A_TIME = re.compile(r"まで|次回|後日|改めて|追って|持ち帰|来週|今週|来月|月末|中に")
 
 
@@ -82,6 +84,8 @@ def gives_floor(line: str) -> bool:
         return True
     in_room = [x for x in sentences(norm) if _IN_THE_ROOM.search(x)]
     if in_room and all(_IN_THE_ROOM.search(x) for x in asking) and not _BY_A_TIME.search(norm):
+        return True
+    if _ASKED_NOW.search(norm) and not _BY_A_TIME.search(norm):
         return True
     return bool(_FLOOR_ASKED.search(norm)) and not _LATER_OR_WORK.search(norm)
 

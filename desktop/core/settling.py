@@ -171,7 +171,9 @@ def procedure_or_supposition(line: str) -> bool:
 # Putting it off asked of the room or moved by a member is not yet the outcome, the chair's ruling
 # is: 「継続審査とすることに、ご異議ありませんか」, 「継続審査を求めます」, 「継続審査の申し出がありました」.
 _NOT_YET = re.compile(r"(?:ませんか|ますか|でしょうか|を求めます|を求めたいと思います"
-                      r"|申し出が(?:ありました|ございました)|を提案(?:いた)?します)$")
+                      r"|申し出が(?:ありました|ございました)|を提案(?:いた)?します"
+                      # a member's view of what should be done (「本日は継続審査とすべきと考えます」)
+                      r"|べき(?:だ)?と(?:考え|思い|存じ)ます)$")
 
 
 def states_deferral(line: str) -> bool:
@@ -189,7 +191,7 @@ def states_deferral(line: str) -> bool:
     return False
 
 
-NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "思います", "いかが", "予定です")
+NOT_DECIDED = ("提案", "でしょうか", "ますか", "考えております", "考えます", "思います", "いかが", "予定です")
 # 「提案どおり進めることで…了解が得られました」 decides what was proposed: that 提案 proposes nothing.
 _AS_PROPOSED = re.compile(r"提案(?:どおり|通り|のとおり|の通り)")
 
