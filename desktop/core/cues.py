@@ -1,6 +1,7 @@
 """What kind of statement a line is, from its wording alone: a decision, a deferral, a request,
-the next meeting, a new agenda item. Only unambiguous wording decides here; everything else is
-asked of the model (desktop.core.minutes) and checked again by these rules."""
+the next meeting, a new agenda item (whether it decides or puts off is desktop.core.settling's).
+Only unambiguous wording decides here; everything else is asked of the model
+(desktop.core.minutes) and checked again by these rules."""
 from __future__ import annotations
 
 import re
@@ -71,7 +72,8 @@ _BARE_PLEASE = re.compile(r"(?:(?:では|じゃあ|それでは)、?)?" + _ADDRE
 _IN_THE_ROOM = re.compile(r"(?:ご覧|お開き|お聞き|お目通し|ご起立|ご着席|ご静粛|ご挙手|挙手)"
                           r"(?:ください|下さい|願います|をお願い|いただけますか|いただきたい|いただければ)")
 # A question put to be answered now: 「工事の時期はいつごろになるのか、教えてください」.
-_ASKED_NOW = re.compile(r"(?:か|のか|んですか)[、,]?\s*(?:教えて|お聞かせ|聞かせて)(?:ください|下さい|いただけますか|もらえますか)")
+_ASKED_NOW = re.compile(r"(?:か|のか|んですか)[、,]?\s*(?:教えて|お聞かせ|聞かせて)"
+                        r"(?:ください|下さい|いただけますか|もらえますか)")
 _BY_A_TIME = re.compile(r"まで|次回|後日|改めて|追って|持ち帰|来週|今週|来月|月末|中に")
 
 
