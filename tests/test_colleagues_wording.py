@@ -7,10 +7,10 @@ the real model runs in `make bench-minutes`)."""
 from datetime import date
 
 import pytest
-from test_draft import ScriptedChat
+from test_draft import ScriptedChat, write_minutes
 
 from desktop.core import cues, japanese
-from desktop.core.minutes import MinutesOptions, MinutesWriter
+from desktop.core.minutes import MinutesWriter
 from desktop.core.topics import _counted_intro, _listed_intro
 from desktop.core.types import Meeting, Segment, Transcript
 from desktop.core.wording import own_task, without_due
@@ -113,9 +113,7 @@ def test_the_writer_finds_the_decision_and_the_work_taken_on():
              ("西村主事", "はい。講師の方への依頼は、私からしておきます。"),
              ("原田主査", "あ、それ、私のほうでやります。"),
              ("原田主査", "あさってまでに二団体に連絡します。")]
-    t = Transcript([Segment(i, i * 5.0, i * 5.0 + 4, text, speaker=who)
-                    for i, (who, text) in enumerate(lines, 1)], 25.0)
-    m = MinutesWriter(ScriptedChat(), MinutesOptions(summaries=False)).write(t, meeting)
+    m = write_minutes(lines, meeting)
     assert [d.text for d in m.decisions] == ["研修は十月十六日の午後に決めます。"]
     tasks = {(a.owner, a.task, a.due) for a in m.action_items}
     assert ("西村主事", "講師の方への依頼", "") in tasks

@@ -2,7 +2,7 @@
 「…部分は原案のとおり可決すべきものと決しました」. The second line alone names no bill, and merged
 with the decision on 議案第12号 it was lost; written whole from both lines it is its own decision.
 The scripted chat of the draft tests stands in for the model (the formula needs no call)."""
-from test_draft import ScriptedChat
+from test_draft import ScriptedChat, write_minutes
 
 from desktop.core.minutes import MinutesOptions, MinutesWriter
 from desktop.core.types import Meeting, Segment, Transcript
@@ -11,9 +11,7 @@ MEETING = Meeting(title="総務常任委員会", attendees=["藤井委員長", "
 
 
 def write(lines: list[tuple[str, str]]):
-    t = Transcript([Segment(i, i * 5.0, i * 5.0 + 4, text, speaker=who)
-                    for i, (who, text) in enumerate(lines, 1)], len(lines) * 5.0 + 5)
-    return MinutesWriter(ScriptedChat(), MinutesOptions(summaries=False)).write(t, MEETING)
+    return write_minutes(lines, MEETING)
 
 
 def test_a_formula_cut_from_its_bill_is_written_whole_and_kept_apart():

@@ -260,3 +260,5 @@ def test_a_month_s_end_is_cut_from_the_task_with_its_month():
     assert without_due("各地区の調査を、十二月末までにまとめる") == "各地区の調査をまとめる"
     assert without_due("10月末までに結果をまとめる") == "結果をまとめる"
     assert without_due("月末までに請求書を出す") == "請求書を出す"
+    assert without_due("今月末までに資料を出す") == "資料を出す"
+    assert without_due("来月末までに請求書をまとめる") == "請求書をまとめる"

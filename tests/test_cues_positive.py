@@ -60,10 +60,9 @@ def test_what_a_new_wording_finds_is_no_more_than_it_says():
 
 def test_the_writer_makes_minutes_of_the_new_wordings():
     # The scripted chat answers no task, owner or due: what is found here the wording settles.
-    from test_draft import ScriptedChat
+    from test_draft import write_minutes
 
-    from desktop.core.minutes import MinutesOptions, MinutesWriter
-    from desktop.core.types import Meeting, Segment, Transcript
+    from desktop.core.types import Meeting
 
     meeting = Meeting(title="施設管理係 打合せ", date="2025-12-01", attendees=["青木係長", "佐野主事", "石田主任"])
     lines = [("青木係長", "説明会の会場は、市民会館に決まりました。"),
@@ -74,9 +73,7 @@ def test_the_writer_makes_minutes_of_the_new_wordings():
              ("青木係長", "参加費の扱いは、一旦持ち帰らせていただきます。"),
              ("佐野主事", "調査結果がまとまり次第、皆さんにお知らせします。"),
              ("青木係長", "次の打合せは、来週の火曜日、午後三時からでお願いします。")]
-    t = Transcript([Segment(i, i * 5.0, i * 5.0 + 4, text, speaker=who)
-                    for i, (who, text) in enumerate(lines, 1)], 45.0)
-    m = MinutesWriter(ScriptedChat(), MinutesOptions(summaries=False)).write(t, meeting)
+    m = write_minutes(lines, meeting)
     assert [d.text for d in m.decisions] == ["説明会の会場は、市民会館に決まりました。"]
     assert [o.refs for o in m.open_issues] == [[6]]
     tasks = {(a.owner, a.task, a.due) for a in m.action_items}

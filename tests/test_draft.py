@@ -10,7 +10,7 @@ from conftest import ROOT
 from desktop.core.draft import MinutesDraft, YieldingToken
 from desktop.core.errors import Cancelled
 from desktop.core.minutes import MinutesOptions, MinutesWriter
-from desktop.core.types import Meeting, Transcript
+from desktop.core.types import Meeting, Segment, Transcript
 
 MEETING = Meeting(title="第2回 庁内ペーパーレス化推進会議", date="2025-12-01",
                   attendees=["木村室長", "松本主任", "井上課長補佐"])
@@ -47,6 +47,14 @@ class ScriptedChat:
         if keys == {"title"}:
             return {"title": said[0][:10]}
         return {"summary": said[0]}
+
+
+def write_minutes(lines: list[tuple[str, str]], meeting: Meeting):
+    """The minutes of a meeting said as (speaker, text) lines five seconds apart, written with the
+    scripted chat: what they find, the wording settles."""
+    t = Transcript([Segment(i, i * 5.0, i * 5.0 + 4, text, speaker=who)
+                    for i, (who, text) in enumerate(lines, 1)], len(lines) * 5.0 + 5)
+    return MinutesWriter(ScriptedChat(), MinutesOptions(summaries=False)).write(t, meeting)
 
 
 def sample() -> Transcript:

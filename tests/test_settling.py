@@ -8,21 +8,18 @@ of the draft tests (the wording settles these lines; the real model runs in `mak
 from datetime import date
 
 import pytest
-from test_draft import ScriptedChat
+from test_draft import write_minutes
 
 from desktop.core import cues, japanese, settling
-from desktop.core.minutes import MinutesOptions, MinutesWriter
 from desktop.core.topics import _counted_intro
-from desktop.core.types import Meeting, Segment, Transcript
+from desktop.core.types import Meeting, Segment
 from desktop.core.wording import without_due
 
 MEETING = Meeting(title="係内ミーティング", attendees=["藤田課長補佐", "森係長", "石井主査", "小林主事"])
 
 
 def write(lines: list[tuple[str, str]]):
-    t = Transcript([Segment(i, i * 5.0, i * 5.0 + 4, text, speaker=who)
-                    for i, (who, text) in enumerate(lines, 1)], len(lines) * 5.0 + 5)
-    return MinutesWriter(ScriptedChat(), MinutesOptions(summaries=False)).write(t, MEETING)
+    return write_minutes(lines, MEETING)
 
 
 @pytest.mark.parametrize("line", ["じゃあ、その日程で進めましょう。", "では、そうします。", "それでいきましょう。",

@@ -131,7 +131,7 @@ _MONTHS_ON = {"今月": 0, "来月": 1, "再来月": 2}
 # from now (三日以内に). Kept as said: 上旬 is not a day.
 _PART_OF_MONTH = re.compile(r"(\d{1,2}月|今月|来月|再来月)(?:の)?(上旬|中旬|下旬)(?=に|まで|中)")
 _NAMED_SPAN = re.compile(r"(週明け|年明け|年内|月内|年度内|本日中|今日中)(?=に|まで)")
-_WITHIN = re.compile(r"(\d{1,3})(日|週間|か月|カ月|ヶ月)以内(?=に)")
+_WITHIN = re.compile(r"(\d{1,3}(?:日|週間|か月|カ月|ヶ月)以内)(?=に)")
 
 
 # Tomorrow or the day after: 「あさってまでに確認しておきます」. Not inside a word (kana before it).
@@ -180,7 +180,7 @@ def relative_due(source_text: str, meeting_date: Optional[date] = None) -> str:
         return m.group(1) + m.group(2)
     m = _PART_OF_MONTH.search(norm) or _NAMED_SPAN.search(norm) or _WITHIN.search(norm)
     if m:
-        return "".join(m.groups()) + ("以内" if m.re is _WITHIN else "")
+        return "".join(m.groups())
     m = _MONTH_DAY.search(norm)
     if m:
         day = int(m.group(2))
