@@ -68,7 +68,7 @@ def test_the_pipeline_marks_what_no_decode_could_hear(monkeypatch):
     t = DeafTranscriber()
     meeting = Meeting(title="打合せ", attendees=["高橋係長"])
     got = pipeline.transcribe_samples(t, np.zeros(16000 * 15, np.float32), meeting)
-    assert t.calls == 3                 # the decode without context, then the stretch alone, were tried first
+    assert t.calls == 4                 # the decode without context, then the stretch alone (of each), were tried first
     assert [s.text for s in got.segments] == ["発言1です。", GAP_TEXT, "発言2です。"]
 
 

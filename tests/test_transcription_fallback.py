@@ -56,6 +56,44 @@ def test_speech_lost_to_the_context_is_decoded_again_without_it(monkeypatch):
     assert len(got.segments) == 3
 
 
+class ClipTranscriber:
+    """With the context it skips the middle utterance; a clip of that stretch alone hears it or not
+    (`clips_hear`); without the context the whole decode hears all three. Each line says which
+    decode wrote it."""
+
+    def __init__(self, clips_hear: bool):
+        self.clips_hear = clips_hear
+        self.asked = []
+
+    def transcribe(self, samples, options, on_progress=None, cancel=None, offset=0.0, **kw):
+        whole = len(samples) == 16000 * 15
+        self.asked.append(("whole" if whole else "clip", options.initial_prompt))
+        if not whole:
+            said = [Segment(2, *SPANS[1], "発言2（切り出し）です。")] if self.clips_hear else []
+        elif options.initial_prompt:
+            said = [Segment(i, *SPANS[i - 1], f"発言{i}（文脈あり）です。") for i in (1, 3)]
+        else:
+            said = [Segment(i, a, b, f"発言{i}（文脈なし）です。") for i, (a, b) in enumerate(SPANS, 1)]
+        return Transcript(heard_in(samples, offset, said), 15.0)
+
+
+def test_the_context_is_kept_where_the_skipped_speech_is_heard_alone(monkeypatch):
+    # A few seconds skipped and recovered by a clip are no reason to drop the context for the whole meeting.
+    monkeypatch.setattr(pipeline, "speech_spans", lambda samples: SPANS)
+    t = ClipTranscriber(clips_hear=True)
+    got = pipeline.transcribe_samples(t, np.zeros(16000 * 15, np.float32), MEETING)
+    assert t.asked[:2] == [("whole", MEETING.title + "。出席者：高橋係長、伊藤主査。"), ("whole", None)]
+    assert [s.text for s in got.segments] == ["発言1（文脈あり）です。", "発言2（切り出し）です。", "発言3（文脈あり）です。"]
+
+
+def test_the_decode_without_context_is_kept_where_it_leaves_less_without_text(monkeypatch):
+    monkeypatch.setattr(pipeline, "speech_spans", lambda samples: SPANS)
+    t = ClipTranscriber(clips_hear=False)
+    got = pipeline.transcribe_samples(t, np.zeros(16000 * 15, np.float32), MEETING)
+    assert [s.text for s in got.segments] == ["発言1（文脈なし）です。", "発言2（文脈なし）です。", "発言3（文脈なし）です。"]
+    assert ("clip", None) in t.asked          # the context's skipped stretch was tried alone first
+
+
 def test_a_decode_that_covers_the_speech_is_kept(monkeypatch):
     monkeypatch.setattr(pipeline, "speech_spans", lambda samples: SPANS)
     t = ScriptedTranscriber(skip=False)
