@@ -83,14 +83,16 @@ def test_the_context_is_kept_where_the_skipped_speech_is_heard_alone(monkeypatch
     t = ClipTranscriber(clips_hear=True)
     got = pipeline.transcribe_samples(t, np.zeros(16000 * 15, np.float32), MEETING)
     assert t.asked[:2] == [("whole", MEETING.title + "。出席者：高橋係長、伊藤主査。"), ("whole", None)]
-    assert [s.text for s in got.segments] == ["発言1（文脈あり）です。", "発言2（切り出し）です。", "発言3（文脈あり）です。"]
+    assert [s.text for s in got.segments] == ["発言1（文脈あり）です。", "発言2（切り出し）です。",
+                                              "発言3（文脈あり）です。"]
 
 
 def test_the_decode_without_context_is_kept_where_it_leaves_less_without_text(monkeypatch):
     monkeypatch.setattr(pipeline, "speech_spans", lambda samples: SPANS)
     t = ClipTranscriber(clips_hear=False)
     got = pipeline.transcribe_samples(t, np.zeros(16000 * 15, np.float32), MEETING)
-    assert [s.text for s in got.segments] == ["発言1（文脈なし）です。", "発言2（文脈なし）です。", "発言3（文脈なし）です。"]
+    assert [s.text for s in got.segments] == ["発言1（文脈なし）です。", "発言2（文脈なし）です。",
+                                              "発言3（文脈なし）です。"]
     assert ("clip", None) in t.asked          # the context's skipped stretch was tried alone first
 
 
