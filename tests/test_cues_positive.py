@@ -82,3 +82,27 @@ def test_the_writer_makes_minutes_of_the_new_wordings():
     assert {a.owner for a in m.action_items} == {"佐野主事", "石田主任"}
     assert len(m.action_items) == 4
     assert m.next_meeting == "2025年12月9日(火) 午後3時から"
+
+
+def test_a_request_made_of_a_group_is_a_task_for_that_group():
+    # 「各課で…」: no person is named and nobody replies; the group is the owner as said.
+    from test_draft import write_minutes
+
+    from desktop.core import names
+    from desktop.core.types import Meeting
+
+    assert names.group_in_line("各課で、十二月十日までに意見を取りまとめていただけますか。") == "各課"
+    assert names.group_in_line("では、各委員は、月末までに所属団体の意見を提出願います。") == "各委員"
+    assert names.group_in_line("各自、資料に目を通しておいてください。") == "各自"
+    for said in ("庁内の各課に協力をお願いしました。", "各課の意見を集約しました。", "各地で説明会を開きました。",
+                 "課長は、資料を確認してください。", "各種の手続をまとめました。"):
+        assert names.group_in_line(said) == "", said
+    meeting = Meeting(title="企画調整会議", date="2025-12-01", attendees=["青木課長", "佐野主事"])
+    lines = [("青木課長", "各課で、十二月十日までに意見を取りまとめていただけますか。"),
+             ("青木課長", "各委員は、月末までに所属団体の意見を提出願います。"),
+             ("佐野主事", "庁内の各課に協力をお願いしました。")]
+    m = write_minutes(lines, meeting)
+    tasks = {(a.owner, a.task, a.due) for a in m.action_items}
+    assert ("各課", "意見を取りまとめる", "2025年12月10日") in tasks
+    assert any(o == "各委員" and "所属団体の意見を提出" in t and "月末" in d for o, t, d in tasks), tasks
+    assert len(m.action_items) == 2

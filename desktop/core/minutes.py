@@ -257,9 +257,11 @@ class MinutesWriter:
         # Asked of nobody by name (「一覧にしていただけますか」「はい、今週中にお届けします」): whoever took it on.
         taker = (names.match_owner(reply[0].speaker, meeting.attendees)
                  if reply and reply[0].speaker != seg.speaker else "")
-        if not self_assigned and not taker and not triage.names_someone([s.text for s in context], meeting.attendees):
+        group = "" if self_assigned else names.group_in_line(seg.text)   # 「各課で、…いただけますか」
+        if (not self_assigned and not taker and not group
+                and not triage.names_someone([s.text for s in context], meeting.attendees)):
             return None  # nobody is named to give it to, nor took it on: no owner would hold
-        addressee = names.owner_in_line(seg.text, meeting.attendees)
+        addressee = group or names.owner_in_line(seg.text, meeting.attendees)
         plain = task_from_line(seg.text, addressee) if addressee and not self_assigned else ""
         if mine:
             data = {"owner": "", "task": mine, "due": ""}  # taken on in so many words: the wording settles it
@@ -280,7 +282,7 @@ class MinutesWriter:
             owner = names.match_owner(seg.speaker, meeting.attendees)
         else:
             # The addressee opens the request's line, or the line before it when Whisper split the sentence.
-            owner = next(
+            owner = group or next(
                 (o for o in (names.owner_in_line(s.text, meeting.attendees) for s in reversed(context)) if o), ""
             ) or names.match_owner(str(data.get("owner", "")), meeting.attendees, seg.text)
             spoken = "".join(s.text for s in context)
