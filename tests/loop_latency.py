@@ -10,6 +10,7 @@ shared is reported, not blamed on the app, and one it did not share still fails 
 from __future__ import annotations
 
 import faulthandler
+import os
 import subprocess
 import sys
 import time
@@ -37,7 +38,7 @@ for a, b in gaps:
 
 
 class LoopLatency:
-    def __init__(self, stacks: Path, watch_s: float = 0.25):
+    def __init__(self, stacks: Path, watch_s: float = float(os.environ.get("LATENCY_WATCH_S", "0.25"))):
         self.stalls: list[tuple[float, float]] = []   # (start, end) of each delay, monotonic seconds
         self.timer = QTimer()
         self.timer.setInterval(TICK_MS)

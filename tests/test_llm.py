@@ -1,4 +1,5 @@
 """The llama.cpp adapter with the real light model: KV kept per kind of question, replies checked."""
+import numpy as np
 import pytest
 
 from desktop import config
@@ -29,6 +30,10 @@ def test_each_kind_of_question_gets_its_kv_back(chat):
 
     chat._load_lane("classify")
     assert chat._llm.input_ids[:chat._llm.n_tokens].tolist() == classify_tokens
+    # The KV put back is the KV kept, byte for byte: saved again, it is the same state.
+    kept = chat._lanes["classify"][1].copy()
+    chat._save_lane("classify")
+    assert len(kept) > 1_000_000 and np.array_equal(chat._lanes["classify"][1], kept)
 
     # The next question of that kind reuses the kept instructions, and its reply is still valid.
     kind = writer._classify_by_model(lines[1], None, 2)

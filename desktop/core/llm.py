@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
+import numpy as np
+
 from .chat import ContextOverflow, LlmUsage, TruncatedReply
 from .cores import CoreMeter
 from .cpu import missing_features, require_llm_baseline
@@ -62,7 +64,7 @@ class LlamaChat:
         self.usage = LlmUsage()
         self.max_threads = self.threads = n_threads
         self._cores = cores
-        self._lanes: dict[str, tuple[Any, bytes]] = {}  # lane -> (token ids, sequence state)
+        self._lanes: dict[str, tuple[Any, np.ndarray]] = {}  # lane -> (token ids, sequence state)
         self._lane = ""                                    # the lane whose state is loaded now
         self._formatter = _own_template_formatter(self._llm)
         self.choices = 0                                   # answers chosen in one pass (for benchmarks)
@@ -182,12 +184,14 @@ class LlamaChat:
 
         llm = self._llm
         size = llama_cpp.llama_state_seq_get_size(llm.ctx, 0)
-        buf = (ctypes.c_uint8 * size)()
-        written = llama_cpp.llama_state_seq_get_data(llm.ctx, buf, size, 0)
+        # The KV of a lane is tens of MB. Copies made by ctypes (a zero-filled array, string_at) hold
+        # the interpreter lock while they touch every page: 50-120 ms a call, the window's event loop
+        # stood still that long. numpy's empty array touches nothing; llama.cpp fills it (and the
+        # kernel maps its pages) inside a ctypes call, which releases the lock; it is kept as it is.
+        state = np.empty(size, dtype=np.uint8)
+        written = llama_cpp.llama_state_seq_get_data(llm.ctx, _bytes_pointer(state), size, 0)
         if written:
-            # string_at is one memcpy; slicing the ctypes array would build a Python int per byte
-            # (tens of millions, holding the GIL for most of a second: the window froze).
-            self._lanes[lane] = (llm.input_ids[:llm.n_tokens].copy(), ctypes.string_at(buf, written))
+            self._lanes[lane] = (llm.input_ids[:llm.n_tokens].copy(), state[:written])
         self._lane = lane
 
     def _load_lane(self, lane: str) -> None:
@@ -202,14 +206,17 @@ class LlamaChat:
         if saved is None:
             return
         tokens, state = saved
-        buf = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
-        if llama_cpp.llama_state_seq_set_data(llm.ctx, buf, len(state), 0) != len(state):
+        if llama_cpp.llama_state_seq_set_data(llm.ctx, _bytes_pointer(state), len(state), 0) != len(state):
             llama_cpp.llama_memory_seq_rm(llama_cpp.llama_get_memory(llm.ctx), 0, 0, -1)
             return
         llm.input_ids[:len(tokens)] = tokens
         llm.n_tokens = len(tokens)
         # The logits in memory belong to another prompt: the next call must decode before sampling.
         llm._requires_eval = True
+
+
+def _bytes_pointer(array: np.ndarray) -> Any:
+    return array.ctypes.data_as(ctypes.POINTER(ctypes.c_uint8))
 
 
 def _own_template_formatter(llm: Any) -> Any:
