@@ -44,16 +44,15 @@ def match_owner(owner: str, attendees: Iterable[str], source_text: str = "") -> 
     return best if score >= 0.6 and len(owner) >= 2 else owner
 
 
-_OWNER_LEAD = re.compile(
-    r"^(?:それでは|では|じゃあ|また|あと)?[、,]?\s*(.{1,12}?)(?:さん|君|様)?(?:は|には|の方で|に)([、,]?)"
-)
+# The words a chair opens a request with before naming who is to do it (「では、松本さん、…」).
+_OPENING = r"^(?:それでは|では|じゃあ|また|あと|なお|それから)?[、,]?\s*"
+_OWNER_LEAD = re.compile(_OPENING + r"(.{1,12}?)(?:さん|君|様)?(?:は|には|の方で|に)([、,]?)")
 
 
 # A request made of a group, not a person (「各課で、…取りまとめていただけますか」「各委員は、…提出願います」):
 # the group is the owner as said, as a 宿題事項 table lists it. Only 各 + a kind of unit, or 各自, opening
 # the line: 「庁内の各課に協力をお願いしました」 reports, it asks nothing of 各課.
-_GROUP_LEAD = re.compile(r"^(?:それでは|では|じゃあ|また|あと|なお|それから)?[、,]?\s*"
-                         r"(各(?:自|課|部|係|室|班|局|所属|委員|担当|団体|地区|学校|校|園))"
+_GROUP_LEAD = re.compile(_OPENING + r"(各(?:自|課|部|係|室|班|局|所属|委員|担当|団体|地区|学校|校|園))"
                          r"(?:(?:の方で|のほうで|におかれましては|には|は|で|から)、?|、)")
 
 
@@ -63,7 +62,7 @@ def group_in_line(line: str) -> str:
     return m.group(1) if m else ""
 
 
-_CALLED = re.compile(r"^(?:それでは|では|じゃあ|また|あと)?[、,]?\s*([^、,。]{1,8}?(?:"
+_CALLED = re.compile(_OPENING + r"([^、,。]{1,8}?(?:"
                      + "|".join(sorted(TITLES, key=len, reverse=True)) + r"))[、,]")
 
 
