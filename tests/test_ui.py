@@ -348,6 +348,26 @@ def test_lines_whisper_was_unsure_of_are_shaded_and_stepped_through(window, qtbo
     assert view.transcript.segments[3].confidence == "low"
 
 
+def test_minutes_that_copy_a_misheard_word_are_tinted_for_the_clerk(window):
+    from desktop.core.types import ActionItem, AgendaItem, Item, Minutes
+    from desktop.ui.minutes_view import MISHEARD_TINT
+
+    view = window.minutes_view
+    view.set_minutes(Minutes(agenda=[AgendaItem("研修の進め方", "集合検習も組み合わせる案が出された。", [3])],
+                             decisions=[Item("道論なしと認めた。", [7]), Item("研修は二月に行う。", [8])],
+                             action_items=[ActionItem("松本主任", "会場を確保する", "1月16日", [9])]))
+    summary, decided, plain = view.agenda.item(0, 1), view.decisions.item(0, 0), view.decisions.item(1, 0)
+    assert summary.background().color() == MISHEARD_TINT and "「検習」" in summary.toolTip()
+    assert decided.background().color() == MISHEARD_TINT and "聞き違い" in decided.toolTip()
+    assert plain.background().color() != MISHEARD_TINT and not plain.toolTip()
+    assert view.agenda.item(0, 0).background().color() != MISHEARD_TINT
+    assert not view.user_edited
+    decided.setText("討論なしと認めた。")   # the clerk mended it
+    assert decided.background().color() != MISHEARD_TINT and not decided.toolTip()
+    assert view.user_edited and view.minutes().decisions[0].text == "討論なしと認めた。"
+    assert view.decisions.item(0, 1).toolTip()   # the source column keeps its own tooltip
+
+
 def test_speech_without_text_is_counted_on_the_check_button(window, qtbot):
     from desktop.core.coverage import GAP_TEXT
     from desktop.core.types import Segment, Transcript

@@ -21,6 +21,7 @@ from .chat import ChatModel
 from .llm import LlamaChat
 from .llm_server import ServerChat, ServerSettings
 from .meeting_date import with_recorded_date
+from .mishearing import mark_misheard
 from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
 from .models import ModelCatalog
@@ -141,13 +142,22 @@ def transcribe_samples(transcriber: WhisperTranscriber, samples, meeting: Meetin
     for s in raw.segments:
         if implausible(s):
             s.confidence = "low"  # a loop's leftovers: the clerk is shown where to listen
-    corrected = respell(vocabulary_for(meeting, user_terms).correct(raw)[0])
+    corrected = corrected_by(vocabulary_for(meeting, user_terms), raw)
     marked = mark_gaps(corrected, spans)
     if marked:
         count, seconds = gaps_of(corrected)
         log.warning("%d stretch(es) of speech, %.1f s in all, have no text: marked as %s for the clerk",
                     count, seconds, GAP_TEXT)
     return corrected
+
+
+def corrected_by(vocabulary: Vocabulary, transcript: Transcript) -> Transcript:
+    """The meeting's names and terms put back where misheard, spelt as 公用文 spells; a line that
+    still holds a word no dictionary knows (desktop.core.mishearing) is marked for the clerk to check."""
+    out = respell(vocabulary.correct(transcript)[0])
+    if marked := mark_misheard(out):
+        log.info("%d line(s) hold a word that reads as no word: marked to check", marked)
+    return out
 
 
 def _filled(transcriber: WhisperTranscriber, samples, decoded: Transcript, spans: list[tuple[float, float]],

@@ -90,6 +90,7 @@ class Word:
     surface: str
     pos: tuple[str, str, str]   # Sudachi's first three levels: ("動詞", "非自立可能", "*")
     reading: str                # katakana as written in the dictionary (トオリ, not ドーリ)
+    known: bool = True          # in the dictionary (False: Sudachi guessed the word, is_oov)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,7 +98,7 @@ def tagged_words(text: str) -> tuple[Word, ...]:
     """Sudachi's long units of `text`, in order, with their part of speech and reading; their
     surfaces joined give `text` back."""
     with _SUDACHI_LOCK:
-        return tuple(Word(m.surface(), tuple(m.part_of_speech()[:3]), m.reading_form())
+        return tuple(Word(m.surface(), tuple(m.part_of_speech()[:3]), m.reading_form(), not m.is_oov())
                      for m in _sudachi().tokenize(text))
 
 

@@ -20,8 +20,7 @@ from .jobs import CancelToken, ProgressCallback
 from .live import LiveTranscriber
 from .meetings import AUDIO_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesWriter
-from .orthography import respell
-from .pipeline import transcription_options, vocabulary_for
+from .pipeline import corrected_by, transcription_options, vocabulary_for
 from .recorder import Recorder, RecorderStatus
 from .transcription import WhisperTranscriber
 from .types import Meeting, Minutes, Segment, Transcript
@@ -66,7 +65,7 @@ class RecordingSession:
             vocabulary = vocabulary_for(meeting, user_terms)
             self.live = LiveTranscriber(transcriber, self.folder / TRANSCRIPT_FILE, transcription_options(meeting),
                                         earlier=earlier, start_s=start_s,
-                                        correct=lambda t: respell(vocabulary.correct(t)[0]), label=label)
+                                        correct=lambda t: corrected_by(vocabulary, t), label=label)
             if open_writer is not None:
                 live = self.live
                 self.draft = MinutesDraft(open_writer, live.transcript, meeting_now or (lambda: meeting),

@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional
 from . import cues, grounding, japanese
 from .errors import MinutesGenerationError
 from .jobs import CancelToken, check
+from .mishearing import without_misheard
 from .types import AgendaItem, Meeting, Minutes, Segment
 from .wording import clean_sentence, format_line, lines_text, tidy_summary, topic_blocks, topic_starts
 
@@ -161,7 +162,7 @@ class TopicWriter:
                 summary = self.ask(prompt, "summary", self.reply_tokens, cancel)["summary"]
             except MinutesGenerationError:
                 continue  # a missing summary is better than no minutes; the clerk writes it
-            summary = tidy_summary(summary)
+            summary = without_misheard(tidy_summary(summary))
             source = meeting.title + "".join(s.text for s in lines)
             if (summary and grounding.support(summary, source) >= MIN_SUPPORT
                     and grounding.numbers_grounded(summary, source)):

@@ -6,10 +6,14 @@ from __future__ import annotations
 from typing import Optional
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from desktop.core.mishearing import misheard_words
 from desktop.core.types import ActionItem, AgendaItem, Item, Minutes
+
+MISHEARD_TINT = QColor("#fde2cf")   # the transcript's colour for a line to check
 
 
 def _refs_text(refs: list[int]) -> str:
@@ -34,12 +38,15 @@ class ItemTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.setMinimumHeight(110)
         self.cellClicked.connect(self._clicked)
+        self.itemChanged.connect(self._recheck)
 
     def add_row(self, values: list[str], refs: list[int]) -> None:
         row = self.rowCount()
         self.insertRow(row)
         for c, v in enumerate(values):
-            self.setItem(row, c, QTableWidgetItem(v))
+            item = QTableWidgetItem(v)
+            self._mark_misheard(item)
+            self.setItem(row, c, item)
         src = QTableWidgetItem(_refs_text(refs))
         src.setForeground(Qt.blue)
         src.setToolTip(self.tr("Click to hear the lines this came from"))
@@ -53,6 +60,24 @@ class ItemTable(QTableWidget):
             if any(v.strip() for v in values):
                 out.append((values, _parse_refs(last.text() if last else "")))
         return out
+
+    def _mark_misheard(self, item: QTableWidgetItem) -> None:
+        """Tint text that copies a word Whisper probably misheard (desktop.core.mishearing), and say
+        which in the tooltip: the clerk checks it against the recording before the minutes go out."""
+        words = misheard_words(item.text())
+        item.setBackground(QBrush(MISHEARD_TINT) if words else QBrush())
+        item.setToolTip(self.tr("Probably misheard: %1. Check it against the recording.").replace(
+            "%1", "、".join(f"「{w}」" for w in words)) if words else "")
+
+    def _recheck(self, item: QTableWidgetItem) -> None:
+        if item.column() == self.columnCount() - 1:
+            return  # the source lines (#3 #9), not words
+        # Setting the tint changes the item again: signals off while it is set, so an edit counts once.
+        blocked = self.blockSignals(True)
+        try:
+            self._mark_misheard(item)
+        finally:
+            self.blockSignals(blocked)
 
     def _clicked(self, row: int, column: int) -> None:
         if column == self.columnCount() - 1 and self.item(row, column):

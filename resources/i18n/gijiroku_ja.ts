@@ -170,14 +170,19 @@
 <context>
     <name>ItemTable</name>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="30" />
+        <location filename="../../desktop/ui/minutes_view.py" line="34" />
         <source>Source</source>
         <translation>根拠</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="45" />
+        <location filename="../../desktop/ui/minutes_view.py" line="52" />
         <source>Click to hear the lines this came from</source>
         <translation>クリックすると根拠となった発言を再生します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/minutes_view.py" line="69" />
+        <source>Probably misheard: %1. Check it against the recording.</source>
+        <translation>聞き違いの可能性があります: %1。録音と照らして確認してください。</translation>
     </message>
 </context>
 <context>
@@ -529,83 +534,83 @@
 <context>
     <name>MinutesView</name>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="76" />
-        <location filename="../../desktop/ui/minutes_view.py" line="153" />
+        <location filename="../../desktop/ui/minutes_view.py" line="101" />
+        <location filename="../../desktop/ui/minutes_view.py" line="178" />
         <source>Create minutes</source>
         <translation>議事録を作成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="85" />
+        <location filename="../../desktop/ui/minutes_view.py" line="110" />
         <source>Agenda item</source>
         <translation>議題</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="85" />
+        <location filename="../../desktop/ui/minutes_view.py" line="110" />
         <source>Summary</source>
         <translation>要約</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="86" />
+        <location filename="../../desktop/ui/minutes_view.py" line="111" />
         <source>Decision</source>
         <translation>決定事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="87" />
+        <location filename="../../desktop/ui/minutes_view.py" line="112" />
         <source>Owner</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="87" />
+        <location filename="../../desktop/ui/minutes_view.py" line="112" />
         <source>Task</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="87" />
+        <location filename="../../desktop/ui/minutes_view.py" line="112" />
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="88" />
+        <location filename="../../desktop/ui/minutes_view.py" line="113" />
         <source>Open item</source>
         <translation>継続審議事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="91" />
+        <location filename="../../desktop/ui/minutes_view.py" line="116" />
         <source>Agenda</source>
         <translation>議題</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="92" />
+        <location filename="../../desktop/ui/minutes_view.py" line="117" />
         <source>Decisions</source>
         <translation>決定事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="93" />
+        <location filename="../../desktop/ui/minutes_view.py" line="118" />
         <source>Action items</source>
         <translation>宿題事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="94" />
+        <location filename="../../desktop/ui/minutes_view.py" line="119" />
         <source>Open items (継続審議)</source>
         <translation>継続審議事項</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="100" />
+        <location filename="../../desktop/ui/minutes_view.py" line="125" />
         <source>Add row</source>
         <translation>行を追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="100" />
+        <location filename="../../desktop/ui/minutes_view.py" line="125" />
         <source>Remove row</source>
         <translation>行を削除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="110" />
+        <location filename="../../desktop/ui/minutes_view.py" line="135" />
         <source>Next meeting</source>
         <translation>次回予定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/minutes_view.py" line="153" />
+        <location filename="../../desktop/ui/minutes_view.py" line="178" />
         <source>Re-create minutes</source>
         <translation>議事録を再作成</translation>
     </message>
