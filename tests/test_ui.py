@@ -337,6 +337,11 @@ def test_lines_whisper_was_unsure_of_are_shaded_and_stepped_through(window, qtbo
     assert view.table.item(1, 2).background().color() == TO_CHECK
     assert view.table.item(0, 2).background().color() != TO_CHECK
     assert "確認" in view.table.item(1, 2).toolTip()
+    assert "「財政会」" not in view.table.item(3, 2).toolTip()   # a real word: Whisper's doubt alone
+    garbled = Segment(4, 6.5, 8.0, "集合検習も組み合わせます。", confidence="low")
+    view.set_transcript(Transcript(lines[:3] + [garbled], 8.0))
+    assert "聞き違い" in view.table.item(3, 2).toolTip() and "「検習」" in view.table.item(3, 2).toolTip()
+    view.set_transcript(Transcript(lines, 8.0))
     assert view.next_to_check() == 1 and view.table.currentRow() == 1
     assert view.next_to_check() == 3
     assert view.next_to_check() == 1  # wraps

@@ -972,99 +972,104 @@
 <context>
     <name>TranscriptView</name>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="50" />
+        <location filename="../../desktop/ui/transcript_view.py" line="51" />
         <source>Find</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="52" />
+        <location filename="../../desktop/ui/transcript_view.py" line="53" />
         <source>Replace with</source>
         <translation>置換後の文字列</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="53" />
+        <location filename="../../desktop/ui/transcript_view.py" line="54" />
         <source>Find next</source>
         <translation>次を検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="54" />
+        <location filename="../../desktop/ui/transcript_view.py" line="55" />
         <source>Replace all</source>
         <translation>すべて置換</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="58" />
+        <location filename="../../desktop/ui/transcript_view.py" line="59" />
         <source>Lines Whisper was unsure of: the next one, played (F8)</source>
         <translation>認識の信頼度が低い行：次の行へ移って再生します（F8）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="69" />
+        <location filename="../../desktop/ui/transcript_view.py" line="70" />
         <source>Time</source>
         <translation>時刻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="69" />
+        <location filename="../../desktop/ui/transcript_view.py" line="70" />
         <source>Speaker</source>
         <translation>話者</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="69" />
+        <location filename="../../desktop/ui/transcript_view.py" line="70" />
         <source>Text</source>
         <translation>発言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="78" />
-        <location filename="../../desktop/ui/transcript_view.py" line="288" />
-        <location filename="../../desktop/ui/transcript_view.py" line="319" />
+        <location filename="../../desktop/ui/transcript_view.py" line="79" />
+        <location filename="../../desktop/ui/transcript_view.py" line="295" />
+        <location filename="../../desktop/ui/transcript_view.py" line="326" />
         <source>Play</source>
         <translation>再生</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="79" />
+        <location filename="../../desktop/ui/transcript_view.py" line="80" />
         <source>-5 s</source>
         <translation>-5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="80" />
+        <location filename="../../desktop/ui/transcript_view.py" line="81" />
         <source>+5 s</source>
         <translation>+5秒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="86" />
+        <location filename="../../desktop/ui/transcript_view.py" line="87" />
         <source>Speed</source>
         <translation>速度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="164" />
+        <location filename="../../desktop/ui/transcript_view.py" line="167" />
         <source>Speech without text: play it and type what was said</source>
         <translation>文字にできなかった発言です。再生して、発言を入力してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="165" />
+        <location filename="../../desktop/ui/transcript_view.py" line="169" />
+        <source>Probably misheard: %1. Check it against the recording.</source>
+        <translation>聞き違いの可能性があります: %1。録音と照らして確認してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/transcript_view.py" line="172" />
         <source>Whisper was unsure of this line: check it against the audio</source>
         <translation>認識の信頼度が低い行です。音声を聞いて確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="174" />
+        <location filename="../../desktop/ui/transcript_view.py" line="181" />
         <source>To check: %1 (no text: %2) ▶</source>
         <translation>要確認: %1 行（うち聴取不能 %2） ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="175" />
+        <location filename="../../desktop/ui/transcript_view.py" line="182" />
         <source>To check: %1 ▶</source>
         <translation>要確認: %1 行 ▶</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="273" />
+        <location filename="../../desktop/ui/transcript_view.py" line="280" />
         <source>Pause</source>
         <translation>一時停止</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="335" />
+        <location filename="../../desktop/ui/transcript_view.py" line="342" />
         <source>Not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/transcript_view.py" line="347" />
+        <location filename="../../desktop/ui/transcript_view.py" line="354" />
         <source>%1 replaced</source>
         <translation>%1 件を置換しました</translation>
     </message>
