@@ -29,6 +29,7 @@ from desktop.core import pipeline  # noqa: E402
 from desktop.core.pipeline import transcribe_samples  # noqa: E402
 from desktop.core.transcription import WhisperTranscriber  # noqa: E402
 from desktop.core.coverage import gaps_of, heard  # noqa: E402
+from desktop.core.mishearing import misheard_words  # noqa: E402
 from desktop.core.types import Meeting, Transcript  # noqa: E402
 
 
@@ -150,27 +151,34 @@ def main() -> None:
                 "gaps": gaps,
                 "gap_s": gap_s,
                 "heard_again": heard_again.lines,
+                # Lines with a word that reads as no word (desktop.core.mishearing): in the decode, and
+                # in the reference, where each one is a false alarm.
+                "misheard": sum(1 for s in t.segments if misheard_words(s.text)),
+                "ref_misheard": sum(1 for u in ref["utterances"] if misheard_words(u["text"])),
+                "lines": len(t.segments),
             }
         )
     print("\nbench-asr: CER / invented segments / timestamp error (s) / seconds; pipeline vs raw faster-whisper\n")
     print(f"raw: mean of {args.raw_runs} runs (range shown); invented / ts err of raw: its last run; gaps: speech "
           f"left without text, marked （聴取不能） (not counted as text); again: lines heard by decoding a skipped "
-          f"stretch alone (desktop.core.redecode)\n")
+          f"stretch alone (desktop.core.redecode); misheard: lines holding a word that reads as no word, "
+          f"in the decode / in the reference (false alarms)\n")
     print("+VAD: raw faster-whisper with vad_filter=True (one run); ratio+V: the pipeline's CER over it; "
           "unspelt: the pipeline's CER before the 公用文 spelling step (desktop.core.orthography)\n")
     print(
         f"{'set':<9}{'fixture':<12}{'CER':>8}{'unspelt':>8}{'raw':>8}{'raw range':>14}{'ratio':>7}{'+VAD':>7}"
         f"{'ratio+V':>8}"
         f"{'length':>8}{'invent':>8}{'raw':>5}{'ts err':>8}{'raw':>7}{'sec':>7}{'raw':>7}{'+VAD':>6}{'gaps':>6}"
-        f"{'again':>7}"
+        f"{'again':>7}{'misheard':>10}"
     )
     for r in rows:
         lo, hi = r["raw_range"]
+        misheard = f"{r['misheard']}/{r['lines']} {r['ref_misheard']}"
         print(f"{r['set']:<9}{r['fixture']:<12}{r['cer']:>8.3f}{r['unspelled_cer']:>8.3f}{r['raw_cer']:>8.3f}{f'{lo:.3f}-{hi:.3f}':>14}"
               f"{r['cer'] / max(r['raw_cer'], 1e-9):>7.2f}{r['vad_cer']:>7.3f}"
               f"{r['cer'] / max(r['vad_cer'], 1e-9):>8.2f}{r['length']:>8.2f}{r['invented']:>8d}"
               f"{r['raw_invented']:>5d}{r['ts']:>8.2f}{r['raw_ts']:>7.2f}{r['s']:>7.1f}{r['raw_s']:>7.1f}"
-              f"{r['gaps']:>6d}{r['heard_again']:>7d}")
+              f"{r['gaps']:>6d}{r['heard_again']:>7d}{misheard:>10}")
     for kind in ("tuning", "held-out"):
         part = [r for r in rows if r["set"] == kind]
         if part:
@@ -184,6 +192,8 @@ def main() -> None:
                   f"{vad_mean:>7.3f}"
                   f"{mean / vad_mean:>8.2f}{min(r['length'] for r in part):>8.2f}  (length: the shortest; worse "
                   f"than raw: {', '.join(worse) or 'none'}; than raw+VAD: {', '.join(worse_vad) or 'none'})")
+            print(f"{'':<21}lines with a word that reads as no word: {sum(r['misheard'] for r in part)} of "
+                  f"{sum(r['lines'] for r in part)} decoded, {sum(r['ref_misheard'] for r in part)} in the references")
     (ROOT / "bench" / "last-asr.json").write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
