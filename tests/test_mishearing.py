@@ -67,3 +67,16 @@ def test_a_summary_keeps_no_sentence_that_copies_a_misheard_word():
     summary = "研修の形式を検討した。集合検習も組み合わせる案が出された。eラーニングは継続する。"
     assert without_misheard(summary) == "研修の形式を検討した。eラーニングは継続する。"
     assert without_misheard("道論なしと認めた。") == ""
+
+
+def test_a_garble_that_sounds_like_a_listed_term_is_mended():
+    from desktop.core.vocabulary import Vocabulary
+
+    v = Vocabulary.for_meeting()
+    # Whisper base on the tuning committees toshi and fukushi: 討論 written in kanji of its sound.
+    assert v.correct_text("統論はありませんか。")[0] == "討論はありませんか。"        # トウ+ロン: the same sound
+    assert v.correct_text("ほかに道論はありませんか。")[0] == "ほかに討論はありませんか。"  # one sound off
+    # ヘン+カイ is one sound from 閉会 and from 散会: which one is a guess, so it is left to the clerk.
+    assert v.correct_text("委員会を編解いたします。")[0] == "委員会を編解いたします。"
+    # A garble with no listed term of its sound and length stays as heard (and marked to check).
+    assert v.correct_text("次、設電です。")[0] == "次、設電です。"

@@ -16,6 +16,7 @@ not flagged: it is as often a product or system name as a garble (イイラー�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .coverage import is_gap
 from .reading import Word, tagged_words
@@ -25,17 +26,50 @@ _KANJI = re.compile(r"[\u4e00-\u9fff]")
 _COMMON_NOUN = ("名詞", "普通名詞")
 
 
-def misheard_words(text: str) -> list[str]:
-    """The spans of `text` that read as no word (「道論」, 「検習」), in order, each once."""
+@dataclass(frozen=True)
+class Garble:
+    start: int
+    end: int
+    surface: str
+    # How it sounds, kanji by kanji, as the dictionary reads each alone (統論: トウ + ロン -> トーロン,
+    # written long as pyopenjtalk pronounces); "" when a kanji has no reading there.
+    sound: str
+
+
+def garbles(text: str) -> list[Garble]:
+    """The spans of `text` that read as no word (「道論」, 「検習」), in order."""
     words = tagged_words(text)
-    found: list[str] = []
+    starts = [0]
+    for w in words:
+        starts.append(starts[-1] + len(w.surface))
+    found: list[Garble] = []
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else None
         if nxt is not None and _single_kanji_noun(w) and _single_kanji_noun(nxt):
-            found.append(w.surface + nxt.surface)
-        elif not w.known and w.pos[1] != "数詞" and _KANJI.search(w.surface) and not _inside(found, w):
-            found.append(w.surface)
-    return list(dict.fromkeys(found))
+            found.append(Garble(starts[i], starts[i + 2], w.surface + nxt.surface, _sound((w, nxt))))
+        elif (not w.known and w.pos[1] != "数詞" and _KANJI.search(w.surface)
+              and not (found and found[-1].end > starts[i])):
+            # (「検習」: 習 is both the second of two single-kanji nouns and a kanji Sudachi does not know.)
+            found.append(Garble(starts[i], starts[i + 1], w.surface, ""))
+    return found
+
+
+def misheard_words(text: str) -> list[str]:
+    """The garbles' spellings, each once."""
+    return list(dict.fromkeys(g.surface for g in garbles(text)))
+
+
+def _sound(words: tuple[Word, ...]) -> str:
+    if not words or not all(re.fullmatch(r"[ァ-ヴー]+", w.reading) for w in words):
+        return ""
+    return "".join(_pronounced(w.reading) for w in words)
+
+
+def _pronounced(kana: str) -> str:
+    """Kana spelling -> pronunciation, the form vocabulary readings are in: トウ -> トー, ヘイ -> ヘー
+    (within one word: ウエ|イロ is not ウエーロ)."""
+    kana = re.sub(r"(?<=[オコソトノホモヨロヲゴゾドボポョ])ウ", "ー", kana)
+    return re.sub(r"(?<=[エケセテネヘメレゲゼデベペ])イ", "ー", kana)
 
 
 def _single_kanji_noun(w: Word) -> bool:

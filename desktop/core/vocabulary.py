@@ -26,6 +26,7 @@ from . import paths
 from .designators import DAI, AgendaItem, agenda_items, heard_right, restore_designators
 from .formulas import Formula, builtin_formulas, restore_across, restore_formulas
 from .japanese import kanji_to_int
+from .mishearing import garbles
 from .names import TITLES, strip_title
 from .reading import Morpheme, aligned, normalized_word, reading_of, word_bounds
 from .types import Transcript
@@ -182,9 +183,10 @@ class Vocabulary:
             out.append(term.surface)
             changes.append((surface, term.surface))
             i += n
+        text, mended = self._mend_garbles("".join(out))
         # The chair's formulas last: the words just mended (下南 -> 原案) make them easier to hear.
-        text, restored = restore_formulas("".join(out), self.formulas)
-        return text, changes + restored
+        text, restored = restore_formulas(text, self.formulas)
+        return text, changes + mended + restored
 
     def _replace_heard(self, text: str) -> tuple[str, list[tuple[str, str]]]:
         """Spellings Whisper writes for a term, replaced where they stand as whole words (決策 alone,
@@ -202,6 +204,30 @@ class Vocabulary:
                 for m in reversed(found):
                     text = text[:m.start()] + term.surface + text[m.end():]
                 changes += [(m.group(0), term.surface) for m in found]
+        return text, changes
+
+    def _mend_garbles(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """A span that reads as no word (desktop.core.mishearing: 統論, 道論, 編解), replaced by a term
+        of as many characters that sounds the same, or one sound off (討論, 閉会), read kanji by kanji
+        as the dictionary reads each alone. pyopenjtalk reads a lone kanji by its native reading
+        (統 スベ, 道 ミチ), which is not the sound Whisper wrote it for, so the pass above misses them.
+        Ordinary text has no such span: no correct word can be changed here."""
+        changes = []
+        for g in reversed(garbles(text)):
+            if not g.sound:
+                continue
+            span = [Morpheme(ch, "", "名詞") for ch in g.surface]
+            span[0] = Morpheme(g.surface[0], g.sound[:len(g.sound) // 2], "名詞")
+            span[-1] = Morpheme(g.surface[-1], g.sound[len(g.sound) // 2:], "名詞")
+            after = text[g.end:g.end + 8]
+            for exact in (True, False):
+                term = self._match(span, g.surface, after, exact)
+                if term is not None:
+                    break
+            if term is None or len(term.surface) != len(g.surface):
+                continue  # Whisper swaps each kanji for one of its sound: the word has as many
+            text = text[:g.start] + term.surface + text[g.end:]
+            changes.append((g.surface, term.surface))
         return text, changes
 
     def _fix_addressee(self, text: str) -> tuple[str, list[tuple[str, str]]]:
