@@ -59,6 +59,11 @@ def misheard_words(text: str) -> list[str]:
     return list(dict.fromkeys(g.surface for g in garbles(text)))
 
 
+def quoted(words: list[str]) -> str:
+    """The words as a sentence names them: 「道論」、「検習」."""
+    return "、".join(f"「{w}」" for w in words)
+
+
 def _sound(words: tuple[Word, ...]) -> str:
     if not words or not all(re.fullmatch(r"[ァ-ヴー]+", w.reading) for w in words):
         return ""
@@ -74,11 +79,6 @@ def _pronounced(kana: str) -> str:
 
 def _single_kanji_noun(w: Word) -> bool:
     return len(w.surface) == 1 and bool(_KANJI.fullmatch(w.surface)) and w.pos[:2] == _COMMON_NOUN
-
-
-def _inside(found: list[str], w: Word) -> bool:
-    # 「検習」: 習 is both the second of two single-kanji nouns and a kanji Sudachi does not know.
-    return bool(found) and found[-1].endswith(w.surface)
 
 
 def mark_misheard(transcript: Transcript) -> int:

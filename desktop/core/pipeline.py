@@ -21,9 +21,9 @@ from .chat import ChatModel
 from .llm import LlamaChat
 from .llm_server import ServerChat, ServerSettings
 from .meeting_date import with_recorded_date
-from .mishearing import mark_misheard
 from .meetings import DOCX_FILE, MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from .minutes import MinutesOptions, MinutesWriter
+from .mishearing import mark_misheard
 from .models import ModelCatalog
 from .orthography import respell
 from .redecode import hear_again

@@ -216,9 +216,10 @@ class Vocabulary:
         for g in reversed(garbles(text)):
             if not g.sound:
                 continue
-            span = [Morpheme(ch, "", "名詞") for ch in g.surface]
-            span[0] = Morpheme(g.surface[0], g.sound[:len(g.sound) // 2], "名詞")
-            span[-1] = Morpheme(g.surface[-1], g.sound[len(g.sound) // 2:], "名詞")
+            # As two nouns, the way _match weighs a garble split in pieces; it reads their readings
+            # joined, so where the sound is cut between them does not matter.
+            half = len(g.sound) // 2
+            span = [Morpheme(g.surface[:1], g.sound[:half], "名詞"), Morpheme(g.surface[1:], g.sound[half:], "名詞")]
             after = text[g.end:g.end + 8]
             for exact in (True, False):
                 term = self._match(span, g.surface, after, exact)

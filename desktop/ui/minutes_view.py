@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from desktop.core.mishearing import misheard_words
+from desktop.core.mishearing import misheard_words, quoted
 from desktop.core.types import ActionItem, AgendaItem, Item, Minutes
 
 MISHEARD_TINT = QColor("#fde2cf")   # the transcript's colour for a line to check
@@ -67,7 +67,7 @@ class ItemTable(QTableWidget):
         words = misheard_words(item.text())
         item.setBackground(QBrush(MISHEARD_TINT) if words else QBrush())
         item.setToolTip(self.tr("Probably misheard: %1. Check it against the recording.").replace(
-            "%1", "、".join(f"「{w}」" for w in words)) if words else "")
+            "%1", quoted(words)) if words else "")
 
     def _recheck(self, item: QTableWidgetItem) -> None:
         if item.column() == self.columnCount() - 1:

@@ -20,7 +20,7 @@ from desktop import messages
 from desktop.core import audio, errors, speaker_edits
 from desktop.core.capture import Player
 from desktop.core.coverage import gaps_of, is_gap
-from desktop.core.mishearing import misheard_words
+from desktop.core.mishearing import misheard_words, quoted
 from desktop.core.types import Segment, Transcript
 from desktop.ui.speaker_panel import SpeakerPanel
 from desktop.ui.transcript_tools import SpeakerAndLevelTools
@@ -167,7 +167,7 @@ class TranscriptView(QWidget, SpeakerAndLevelTools):
                 item.setToolTip(self.tr("Speech without text: play it and type what was said"))
             elif misheard:
                 item.setToolTip(self.tr("Probably misheard: %1. Check it against the recording.").replace(
-                    "%1", "、".join(f"「{w}」" for w in misheard)))
+                    "%1", quoted(misheard)))
             else:
                 item.setToolTip(self.tr("Whisper was unsure of this line: check it against the audio"))
 
