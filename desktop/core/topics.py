@@ -162,7 +162,10 @@ class TopicWriter:
                 summary = self.ask(prompt, "summary", self.reply_tokens, cancel)["summary"]
             except MinutesGenerationError:
                 continue  # a missing summary is better than no minutes; the clerk writes it
-            summary = without_misheard(tidy_summary(summary))
+            tidied = tidy_summary(summary)
+            summary = without_misheard(tidied)
+            if summary != tidied:
+                log.info("topic %d: summary sentence(s) holding a misheard word left out", n + 1)
             source = meeting.title + "".join(s.text for s in lines)
             if (summary and grounding.support(summary, source) >= MIN_SUPPORT
                     and grounding.numbers_grounded(summary, source)):
