@@ -80,3 +80,19 @@ def test_a_garble_that_sounds_like_a_listed_term_is_mended():
     assert v.correct_text("委員会を編解いたします。")[0] == "委員会を編解いたします。"
     # A garble with no listed term of its sound and length stays as heard (and marked to check).
     assert v.correct_text("次、設電です。")[0] == "次、設電です。"
+
+
+def test_the_command_line_names_the_misheard_words_in_one_sentence():
+    import io
+
+    from desktop.cli.inputs import say_misheard
+
+    out = io.StringIO()
+    t = Transcript([Segment(1, 0.0, 3.0, "集合検習も組み合わせます。"), Segment(2, 3.0, 6.0, "道論はありませんか。"),
+                    Segment(3, 6.0, 9.0, "受講の締め切りは2月末にしましょう。")], 9.0)
+    say_misheard(t, out)
+    assert out.getvalue() == ("2 行に聞き違いの可能性がある語があります（「検習」、「道論」など）。"
+                              "録音と照らして確認してください。\n")
+    quiet = io.StringIO()
+    say_misheard(Transcript(t.segments[2:], 9.0), quiet)
+    assert quiet.getvalue() == ""

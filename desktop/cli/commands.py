@@ -11,7 +11,7 @@ from desktop.core.meetings import MEETING_FILE, MINUTES_FILE, TRANSCRIPT_FILE
 from desktop.core.types import Meeting, Minutes, Transcript
 
 from .library import remember
-from .inputs import catalog, engine, fit_memory, meeting, say_gaps
+from .inputs import catalog, engine, fit_memory, meeting, say_gaps, say_misheard
 from .parser import EXIT_USAGE, export_options
 from .progress import ProgressPrinter
 
@@ -24,7 +24,9 @@ def cmd_process(args, settings) -> int:
                                user_terms=config.load_user_terms())
     remember(args.out, settings)
     if "transcript" in written:
-        say_gaps(store.load_transcript(written["transcript"]))
+        heard = store.load_transcript(written["transcript"])
+        say_gaps(heard)
+        say_misheard(heard)
     for path in written.values():
         print(path)
     return 0
@@ -37,6 +39,7 @@ def cmd_transcribe(args, settings) -> int:
                                      on_progress=ProgressPrinter(), user_terms=config.load_user_terms())
     store.write_json(args.out, transcript.to_json())
     say_gaps(transcript)
+    say_misheard(transcript)
     print(args.out)
     return 0
 

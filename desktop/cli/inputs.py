@@ -82,6 +82,26 @@ def say_gaps(transcript, stream=None) -> None:
         f"marked （聴取不能） in the transcript and check them.\n")
 
 
+def say_misheard(transcript, stream=None) -> None:
+    """One sentence when lines hold a word that reads as no word (desktop.core.mishearing): they are
+    among those to check, and the CLI user sees no shading."""
+    import sys
+
+    from desktop.core.mishearing import misheard_words, quoted
+
+    from .parser import OneLineParser
+
+    words = [w for s in transcript.segments for w in misheard_words(s.text)]
+    lines = sum(1 for s in transcript.segments if misheard_words(s.text))
+    if not lines:
+        return
+    named = quoted(list(dict.fromkeys(words))[:3])
+    (stream or sys.stderr).write(
+        f"{lines} 行に聞き違いの可能性がある語があります（{named}など）。録音と照らして確認してください。\n"
+        if OneLineParser.lang != "en" else
+        f"{lines} line(s) hold a word that is probably misheard ({named}, ...); check them against the recording.\n")
+
+
 def attendees(text: str) -> list[str]:
     return [a.strip() for a in text.replace("、", ",").split(",") if a.strip()]
 
