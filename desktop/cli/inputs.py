@@ -91,11 +91,11 @@ def say_misheard(transcript, stream=None) -> None:
 
     from .parser import OneLineParser
 
-    words = [w for s in transcript.segments for w in misheard_words(s.text)]
-    lines = sum(1 for s in transcript.segments if misheard_words(s.text))
-    if not lines:
+    per_line = [words for s in transcript.segments if (words := misheard_words(s.text))]
+    if not per_line:
         return
-    named = quoted(list(dict.fromkeys(words))[:3])
+    lines = len(per_line)
+    named = quoted(list(dict.fromkeys(w for words in per_line for w in words))[:3])
     (stream or sys.stderr).write(
         f"{lines} 行に聞き違いの可能性がある語があります（{named}など）。録音と照らして確認してください。\n"
         if OneLineParser.lang != "en" else

@@ -20,7 +20,6 @@ from desktop import messages
 from desktop.core import audio, errors, speaker_edits
 from desktop.core.capture import Player
 from desktop.core.coverage import gaps_of, is_gap
-from desktop.core.mishearing import misheard_words, quoted
 from desktop.core.types import Segment, Transcript
 from desktop.ui.speaker_panel import SpeakerPanel
 from desktop.ui.transcript_tools import SpeakerAndLevelTools
@@ -160,16 +159,13 @@ class TranscriptView(QWidget, SpeakerAndLevelTools):
         low = self.transcript is not None and self.transcript.segments[row].confidence == "low"
         item = self.table.item(row, TEXT)
         item.setBackground(TO_CHECK if low else QColor(Qt.transparent))
+        item.misheard_tip = ""
         if low:
-            seg = self.transcript.segments[row]
-            misheard = [] if is_gap(seg) else misheard_words(seg.text)
-            if is_gap(seg):
-                item.setToolTip(self.tr("Speech without text: play it and type what was said"))
-            elif misheard:
-                item.setToolTip(self.tr("Probably misheard: %1. Check it against the recording.").replace(
-                    "%1", quoted(misheard)))
-            else:
-                item.setToolTip(self.tr("Whisper was unsure of this line: check it against the audio"))
+            gap = is_gap(self.transcript.segments[row])
+            item.setToolTip(self.tr("Speech without text: play it and type what was said") if gap else
+                            self.tr("Whisper was unsure of this line: check it against the audio"))
+            if not gap:   # named when shown, if the line holds a word that reads as no word
+                item.misheard_tip = self.tr("Probably misheard: %1. Check it against the recording.")
 
     def rows_to_check(self) -> list[int]:
         return [i for i, s in enumerate(self.transcript.segments) if s.confidence == "low"] if self.transcript else []
